@@ -1,0 +1,195 @@
+"""The ``unkg`` command line: each command parses options and calls one library function.
+
+Errors a user can act on (:class:`unkg.errors.UnkgError`) are caught here once and
+printed as one line on stderr; ``--debug`` shows the traceback instead.
+
+Exit codes: 0 success; 1 other unkg error; 2 usage error; 3 bad report file;
+4 bad query; 5 store problem; 6 graph does not validate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from unkg.config import Settings, load_settings
+from unkg.errors import QueryError, UnkgError
+
+EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
+QUERY_FORMATS = ("table", "csv", "tsv", "json")
+VIEW_NAMES = ("who-met-whom", "positions", "institutions")
+VIEW_FORMATS = ("html", "gexf", "graphml")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings().with_base(getattr(args, "base", None))
+
+
+def _store_dir(args: argparse.Namespace, settings: Settings) -> Path:
+    return Path(args.store) if getattr(args, "store", None) else settings.store_dir
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from unkg.pipeline import build
+
+    settings = _settings(args)
+    paths = [Path(p) for p in args.paths] or [settings.reports_dir]
+    summary = build(paths, settings=settings, store_dir=_store_dir(args, settings), out_dir=args.out)
+    print(summary.render())
+    return 0
+
+
+def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise QueryError(f"--param {pair!r}: expected KEY=VALUE")
+        params[key] = value
+    return params
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from unkg.query import format_results, run_query
+    from unkg.store import open_store
+
+    settings = _settings(args)
+    with open_store(_store_dir(args, settings), read_only=True) as store:
+        result = run_query(store, args.name, _parse_params(args.param), settings=settings)
+        sys.stdout.write(format_results(result, args.format))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from unkg.export import export_graph
+    from unkg.store import open_store
+
+    settings = _settings(args)
+    with open_store(_store_dir(args, settings), read_only=True) as store:
+        text = export_graph(store, args.format, out=Path(args.out) if args.out else None, settings=settings)
+    if text is not None:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    from unkg.store import open_store
+    from unkg.views import write_view
+
+    settings = _settings(args)
+    with open_store(_store_dir(args, settings), read_only=True) as store:
+        written = write_view(
+            store, args.name, out=Path(args.out) if args.out else None, format=args.format, settings=settings
+        )
+    print(f"wrote {written}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from unkg.reason import validate
+    from unkg.store import open_store
+
+    settings = _settings(args)
+    with open_store(_store_dir(args, settings), read_only=True) as store:
+        report = validate(store, settings=settings)
+    print(report.render())
+    return 0 if report.ok else 6
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from unkg.serve import serve
+
+    settings = _settings(args)
+    serve(
+        _store_dir(args, settings),
+        host=args.host,
+        port=args.port,
+        settings=settings,
+        timeout=args.timeout,
+        max_results=args.max_results,
+    )
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from unkg.evaluate import evaluate
+
+    settings = _settings(args)
+    table = evaluate(Path(args.gold_dir), settings=settings, use_curation=args.with_curation)
+    print(table.render())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; the README's CLI reference is generated from its help."""
+    parser = argparse.ArgumentParser(prog="unkg", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--base", metavar="IRI", help="base IRI for minted entities (default: $UNKG_BASE_IRI)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("build", cmd_build, "build the graph from report files or folders and write build/ outputs")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or folders (default: data/reports/)")
+    p.add_argument("--store", metavar="DIR", help="store folder (default: build/store)")
+    p.add_argument("--out", metavar="DIR", help="folder for exports and pages (default: build/)")
+
+    p = add("query", cmd_query, "run a query from queries/ (by name) or a .rq file")
+    p.add_argument("name", metavar="NAME_OR_FILE")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="bind a parameter")
+    p.add_argument("--format", choices=QUERY_FORMATS, default="table")
+    p.add_argument("--store", metavar="DIR")
+
+    p = add("export", cmd_export, "write the whole graph in an RDF format")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="turtle")
+    p.add_argument("--out", metavar="FILE", help="file to write (default: stdout)")
+    p.add_argument("--store", metavar="DIR")
+
+    p = add("viz", cmd_viz, "write a network view")
+    p.add_argument("name", choices=VIEW_NAMES)
+    p.add_argument("--out", metavar="FILE")
+    p.add_argument("--format", choices=VIEW_FORMATS, default="html")
+    p.add_argument("--store", metavar="DIR")
+
+    p = add("validate", cmd_validate, "check SHACL conformance and OWL consistency (HermiT)")
+    p.add_argument("--store", metavar="DIR")
+
+    p = add("serve", cmd_serve, "serve a SPARQL endpoint, entity pages and views over HTTP")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds")
+    p.add_argument("--max-results", type=int, default=10000, help="result rows cap per query")
+    p.add_argument("--store", metavar="DIR")
+
+    p = add("eval", cmd_eval, "score extraction against gold annotations (precision, recall, F1)")
+    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument("--with-curation", action="store_true", help="apply data/curation.yaml before scoring")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``unkg`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except UnkgError as error:
+        if args.debug:
+            raise
+        print(f"unkg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("unkg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Everything that knows RDF terms: namespaces, IRI minting, model -> rdflib Graph."""
