@@ -21,6 +21,9 @@ from unkg.rdf.namespaces import UNKG
 
 ORG = "http://www.w3.org/ns/org#"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+COUNTRY_CLASS = URIRef(str(UNKG.Country))
+ALPHA3 = URIRef(str(UNKG.alpha3))
+ACRONYM = URIRef(str(UNKG.acronym))
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
@@ -76,8 +79,8 @@ def link_triples(graph: Graph, settings: Settings) -> Graph:
     links.bind("owl", OWL)
     countries = _lookup(settings.data_dir / "countries.csv", ("alpha3", "alpha_3", "iso3", "code"))
     organizations = _lookup(settings.data_dir / "organizations.csv", ("key", "acronym"))
-    for country in sorted(s for s in graph.subjects(RDF.type, UNKG.Country) if isinstance(s, URIRef)):
-        for code in _literal_keys(graph, country, (UNKG.alpha3,)):
+    for country in sorted(s for s in graph.subjects(RDF.type, COUNTRY_CLASS) if isinstance(s, URIRef)):
+        for code in _literal_keys(graph, country, (ALPHA3,)):
             if code in countries:
                 links.add((country, OWL.sameAs, countries[code]))
                 break
@@ -85,7 +88,7 @@ def link_triples(graph: Graph, settings: Settings) -> Graph:
         s for s in graph.subjects(RDF.type, URIRef(ORG + "Organization")) if isinstance(s, URIRef)
     ):
         key = str(organization).rstrip("/").rsplit("/", 1)[-1].upper()
-        candidates = [key, *_literal_keys(graph, organization, (UNKG.acronym, SKOS.altLabel))]
+        candidates = [key, *_literal_keys(graph, organization, (ACRONYM, SKOS.altLabel))]
         target = next((organizations[c] for c in candidates if c in organizations), None)
         if target is not None:
             links.add((organization, OWL.sameAs, target))
