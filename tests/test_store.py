@@ -1,0 +1,124 @@
+"""The store contract, run over every backend: what goes in comes out, queries see the union."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import FOAF, XSD
+
+from unkg.errors import QueryError, StoreError
+from unkg.store import BACKENDS, OxigraphStore, SelectResult, Store, open_store
+
+EX = "http://example.org/"
+G1 = URIRef(EX + "graph/one")
+G2 = URIRef(EX + "graph/two")
+
+
+def _graph(turtle: str) -> Graph:
+    return Graph().parse(data="@prefix ex: <http://example.org/> .\n" + turtle, format="turtle")
+
+
+ONE = _graph(
+    """ex:ueki a <http://xmlns.com/foaf/0.1/Person> ; <http://xmlns.com/foaf/0.1/name> "Chikako Ueki" ;
+         ex:age 60 ; ex:note "line one\\nline \\"two\\""@en ;
+         ex:day "2019-09-02"^^<http://www.w3.org/2001/XMLSchema#date> .
+       ex:s1 ex:topic ex:multilateralism ."""
+)
+TWO = _graph(
+    """ex:ueki <http://xmlns.com/foaf/0.1/name> "Chikako Ueki" .
+       ex:zhang a <http://xmlns.com/foaf/0.1/Person> ; <http://xmlns.com/foaf/0.1/name> "Zhang Yunfei" ."""
+)
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    with open_store(None, backend=request.param) as opened:
+        opened.replace_graph(G1, ONE)
+        opened.replace_graph(G2, TWO)
+        yield opened
+
+
+def test_queries_see_the_union_of_named_graphs(store: Store) -> None:
+    query = f"SELECT ?name WHERE {{ ?p a <{FOAF.Person}> ; <{FOAF.name}> ?name }} ORDER BY ?name"
+    result = store.select(query)
+    assert result == SelectResult(("name",), ((Literal("Chikako Ueki"),), (Literal("Zhang Yunfei"),)))
+    assert store.graph_names() == [G1, G2]
+    assert store.triple_count() == len(ONE) + len(TWO) - 1  # the name of ex:ueki is in both graphs
+
+
+def test_terms_come_back_as_they_went_in(store: Store) -> None:
+    result = store.select(f"SELECT ?p ?o WHERE {{ <{EX}ueki> ?p ?o }} ORDER BY ?p")
+    values = {row[0]: row[1] for row in result.rows}
+    assert values[URIRef(EX + "age")] == Literal(60)
+    assert values[URIRef(EX + "note")] == Literal('line one\nline "two"', lang="en")
+    assert values[URIRef(EX + "day")] == Literal("2019-09-02", datatype=XSD.date)
+    assert values[FOAF.name] == Literal("Chikako Ueki")  # plain, not ^^xsd:string
+
+
+def test_bindings_are_terms_even_for_variables_used_only_in_filters(store: Store) -> None:
+    query = f"""SELECT ?who WHERE {{ ?who <{FOAF.name}> ?name . FILTER(LCASE(?name) = LCASE(?wanted)) }}"""
+    assert store.select(query, {"wanted": Literal("zhang yunfei")}).rows == ((URIRef(EX + "zhang"),),)
+    hostile = Literal('x") } DROP ALL #')
+    assert store.select(query, {"wanted": hostile}).rows == ()
+    by_iri = f"SELECT ?name WHERE {{ ?who <{FOAF.name}> ?name }}"
+    assert store.select(by_iri, {"who": URIRef(EX + "zhang")}).rows == ((Literal("Zhang Yunfei"),),)
+
+
+def test_ask_and_construct(store: Store) -> None:
+    assert store.ask(f"ASK {{ <{EX}s1> <{EX}topic> ?t }}")
+    assert not store.ask(f"ASK {{ <{EX}s1> <{EX}topic> <{EX}nothing> }}")
+    built = store.construct(f"CONSTRUCT {{ ?s <{EX}about> ?t }} WHERE {{ ?s <{EX}topic> ?t }}")
+    assert set(built) == {(URIRef(EX + "s1"), URIRef(EX + "about"), URIRef(EX + "multilateralism"))}
+
+
+def test_replace_graph_replaces_only_that_graph(store: Store) -> None:
+    store.replace_graph(G2, _graph("ex:kim a <http://xmlns.com/foaf/0.1/Person> ."))
+    people = store.select(f"SELECT ?p WHERE {{ ?p a <{FOAF.Person}> }} ORDER BY ?p").rows
+    assert people == ((URIRef(EX + "kim"),), (URIRef(EX + "ueki"),))
+    store.remove_graph(G2)
+    store.remove_graph(URIRef(EX + "graph/never-loaded"))
+    assert store.graph_names() == [G1]
+
+
+def test_dataset_copies_every_quad(store: Store) -> None:
+    dataset = store.dataset()
+    assert isomorphic(dataset.graph(G1), ONE)
+    assert isomorphic(dataset.graph(G2), TWO)
+
+
+def test_malformed_sparql_is_a_query_error_with_the_parser_message(store: Store) -> None:
+    with pytest.raises(QueryError, match="malformed SPARQL"):
+        store.select("SELECT ?x WHERE { ?x ")
+    with pytest.raises(QueryError, match="not a SELECT query"):
+        store.select("ASK { ?s ?p ?o }")
+
+
+def test_a_closed_store_says_so(store: Store) -> None:
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.select("SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_reading_a_missing_store_tells_the_user_to_build(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"no store at .*missing: run `unkg build` first"):
+        open_store(tmp_path / "missing", read_only=True)
+
+
+def test_store_on_disk_keeps_graphs_and_read_only_refuses_writes(tmp_path: Path) -> None:
+    with open_store(tmp_path / "store") as store:
+        store.replace_graph(G1, ONE)
+    with open_store(tmp_path / "store", read_only=True) as store:
+        assert isinstance(store, OxigraphStore)
+        assert store.graph_names() == [G1]
+        assert isomorphic(store.dataset().graph(G1), ONE)
+        with pytest.raises(StoreError, match="read-only"):
+            store.replace_graph(G2, TWO)
+
+
+def test_unknown_backend_names_the_choices() -> None:
+    with pytest.raises(StoreError, match="available: oxigraph, rdflib"):
+        open_store(None, backend="virtuoso")
