@@ -49,6 +49,9 @@ class Block:
 
     span: Span
     kind: BlockKind = BlockKind.PARAGRAPH
+    # True when this block continues the sentence of the last paragraph before it and only
+    # a footnote or photo caption (placed at a page break) stands between them.
+    continues_previous: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,201 @@
+"""Report readers: text, PDF and Word files give the same blocks; bad files give one clear error."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from fpdf import FPDF
+
+from unkg.config import load_settings
+from unkg.document import read_report, split_blocks
+from unkg.errors import ReportError
+from unkg.model import BlockKind, Document
+
+REPORTS = load_settings().reports_dir
+GENEVA = REPORTS / "geneva-dialogue-2019.txt"
+ACUNS = REPORTS / "acuns-annual-meeting-2023.txt"
+
+
+def _block_texts(document: Document) -> list[tuple[BlockKind, str]]:
+    """Kinds and texts of the blocks, whitespace removed (layouts differ only in whitespace)."""
+    return [(b.kind, re.sub(r"\s+", "", b.span.text(document.text))) for b in document.blocks]
+
+
+def _latin1_paragraphs(path: Path) -> list[str]:
+    """The report's blank-line separated paragraphs in characters the PDF core fonts can draw."""
+    text = path.read_text(encoding="utf-8").replace("–", "-")
+    text = text.encode("latin-1", "replace").decode("latin-1")
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _write_pdf(paragraphs: list[str], path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 5, paragraph)
+        pdf.ln(5)
+    pdf.output(str(path))
+
+
+def _write_docx(paragraphs: list[str], path: Path) -> None:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("report", [GENEVA, ACUNS], ids=lambda p: p.stem)
+def test_pdf_and_docx_renderings_give_the_blocks_of_the_text_file(report: Path, tmp_path: Path) -> None:
+    paragraphs = _latin1_paragraphs(report)
+    (tmp_path / "r.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    _write_pdf(paragraphs, tmp_path / "r.pdf")
+    _write_docx(paragraphs, tmp_path / "r.docx")
+    expected = _block_texts(read_report(tmp_path / "r.txt"))
+    assert len(expected) > 40
+    assert _block_texts(read_report(tmp_path / "r.pdf")) == expected
+    assert _block_texts(read_report(tmp_path / "r.docx")) == expected
+
+
+def test_text_report_keeps_the_file_content_so_offsets_point_into_it() -> None:
+    document = read_report(GENEVA)
+    raw = GENEVA.read_text(encoding="utf-8")
+    assert document.text == raw
+    assert document.report_id == "geneva-dialogue-2019"
+    assert len(document.sha256) == 64
+    for block in document.blocks:
+        assert block.span.text(raw) == raw[block.span.start : block.span.end].strip()
+        assert block.span.text(raw) == block.span.text(raw).strip()
+
+
+def _kind_of(document: Document, start: str) -> BlockKind:
+    matches = [b.kind for b in document.blocks if b.span.text(document.text).startswith(start)]
+    assert matches, start
+    return matches[0]
+
+
+def test_headings_captions_footnotes_and_bullets_of_the_geneva_report() -> None:
+    document = read_report(GENEVA)
+    assert _kind_of(document, "Day 1: Monday, 2 September") is BlockKind.HEADING
+    assert _kind_of(document, "Session 6: Working Lunch hosted by") is BlockKind.HEADING
+    assert _kind_of(document, "Tuesday 3 September") is BlockKind.HEADING
+    assert _kind_of(document, "Presentation by Mr. Ken Natsume") is BlockKind.HEADING
+    assert _kind_of(document, "Tatiana Valovaya, Director-General") is BlockKind.CAPTION
+    assert _kind_of(document, "Mr. Gaudenz Silberschmidt, Director, Health") is BlockKind.CAPTION
+    assert _kind_of(document, "Participants from China, Japan") is BlockKind.CAPTION
+    assert _kind_of(document, "¹ As of presentation") is BlockKind.FOOTNOTE
+    assert _kind_of(document, "- A single entry-point") is BlockKind.BULLET
+    assert _kind_of(document, "Ms. Agnes Soucat, Director, Health Systems Governance") is BlockKind.PARAGRAPH
+    assert _kind_of(document, "Dr. Hasegawa asked about") is BlockKind.PARAGRAPH
+
+
+def test_title_lines_before_the_first_paragraph_are_one_heading() -> None:
+    document = read_report(GENEVA)
+    first = document.blocks[0]
+    assert first.kind is BlockKind.HEADING
+    assert first.span.text(document.text).startswith("Consolidated Report\n\nof\n\nSecond Geneva Dialogue")
+
+
+def test_sentences_broken_across_page_breaks_are_one_block() -> None:
+    document = read_report(ACUNS)
+    texts = [b.span.text(document.text) for b in document.blocks]
+    assert any("the UN-\n\nled multilateral system" in t for t in texts)  # hyphenated break
+    assert any("peace and\n\nsecurity situation" in t for t in texts)  # lower-case continuation
+    assert any("the support of the United\n\nNations, serves" in t for t in texts)  # capitalised word
+    assert any("In 1947, the\n\nUN General Assembly" in t for t in texts)
+    assert not any(t.startswith("Dear colleagues,\n") for t in texts)
+
+
+def test_paragraph_cut_by_a_footnote_is_flagged_as_continuing() -> None:
+    document = read_report(GENEVA)
+    texts = [b.span.text(document.text) for b in document.blocks]
+    index = next(i for i, t in enumerate(texts) if t.startswith("cases regarding"))
+    assert document.blocks[index].continues_previous
+    assert document.blocks[index - 1].kind is BlockKind.FOOTNOTE
+    assert sum(b.continues_previous for b in document.blocks) == 1
+
+
+def test_a_conversion_dash_before_a_continuation_is_not_a_new_bullet() -> None:
+    text = "1. On recruitment, DOS held talks to reduce the timeline\n\n- and support managers.\n"
+    blocks = split_blocks(text)
+    assert len(blocks) == 1
+    assert blocks[0].kind is BlockKind.BULLET
+
+
+def test_numbered_short_titles_are_headings_and_numbered_sentences_bullets() -> None:
+    text = "2. Changing Policy Environments for ROK UN Diplomacy\n\n3. The Council has met twice this year.\n"
+    assert [b.kind for b in split_blocks(text)] == [BlockKind.HEADING, BlockKind.BULLET]
+
+
+def test_salutation_line_is_not_a_heading_nor_joined_to_the_next_paragraph() -> None:
+    text = "It was a pleasure to take part in this long and fruitful session with all of you today.\n\n"
+    text += "Dear colleagues,\n\nAs a responsible country, we act.\n"
+    kinds = [b.kind for b in split_blocks(text)]
+    assert kinds == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+
+
+def test_markdown_report_is_read_like_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Session 1\n\nProfessor Kim noted that peace matters.\n", encoding="utf-8")
+    document = read_report(path)
+    assert [b.kind for b in document.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+
+
+def test_byte_order_mark_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffHello there, this is a report.".encode())
+    assert read_report(path).text == "Hello there, this is a report."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "no text found"),
+        ("binary.txt", b"abc\x00def", "NUL byte at byte offset 3"),
+        ("latin1.txt", "Caf\u00e9 au lait".encode("latin-1"), "invalid byte 0xe9 at byte offset 3"),
+        ("report.rtf", b"{\\rtf1 hello}", "supported: .docx, .md, .pdf, .txt"),
+        ("broken.pdf", b"%PDF-1.4 not really", "not a readable PDF"),
+        ("broken.docx", b"PK not a zip", "not a readable Word (.docx) file"),
+    ],
+)
+def test_bad_report_files_raise_report_error_naming_the_file(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ReportError) as caught:
+        read_report(path)
+    assert str(path) in str(caught.value)
+    assert problem in str(caught.value)
+
+
+def test_missing_file_and_directory_raise_report_error(tmp_path: Path) -> None:
+    with pytest.raises(ReportError, match="no such file"):
+        read_report(tmp_path / "missing.txt")
+    with pytest.raises(ReportError, match="is a directory"):
+        read_report(tmp_path)
+
+
+def test_pdf_without_text_layer_is_refused(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 50, 50)  # drawing only, no text
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(ReportError, match="no text layer"):
+        read_report(path)
+
+
+def test_word_list_paragraphs_become_bullets(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Session 2: Visit to ILO")
+    document.add_paragraph("The Director listed the priorities of the organization for the coming year.")
+    document.add_paragraph("Decent work for all workers", style="List Bullet")
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+    kinds = [b.kind for b in read_report(path).blocks]
+    assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.BULLET]
