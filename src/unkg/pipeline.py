@@ -1,0 +1,231 @@
+"""The build pipeline: report files -> Documents -> Extractions -> RDF -> store -> build/ outputs.
+
+The stages run in the order of :data:`STAGES`. Everything that can fail on bad input (reading,
+extraction, RDF) runs for all reports before the store is opened, so a bad file leaves the
+previous store untouched. Only the named graphs of the reports given are replaced (graphs of
+other reports stay), plus the vocabulary graph.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from unkg.config import Settings
+from unkg.errors import ReportError, UnkgError
+from unkg.model import Extraction
+from unkg.rdf.build import build_report_graph, vocabulary_graph
+from unkg.rdf.iris import Minter
+from unkg.store import Store, open_store
+
+REPORT_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+GRAPH_OUTPUTS = (("graph.ttl", "turtle"), ("graph.jsonld", "jsonld"))
+WHO_MET_WHOM_PAGE = "who-met-whom.html"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the build: what it takes, what it gives."""
+
+    name: str
+    takes: str
+    gives: str
+
+
+STAGES = (
+    Stage("find", "paths (files or folders)", "report files"),
+    Stage("read", "report file", "Document (unkg.document.read_report)"),
+    Stage("extract", "Document", "Extraction (unkg.extract.extract)"),
+    Stage("resolve", "Extractions", "Extractions with one key per entity across reports"),
+    Stage("rdf", "Extraction", "rdflib Graph of one report (unkg.rdf.build)"),
+    Stage("store", "Graphs", "named graphs replaced in the store"),
+    Stage("outputs", "store", "graph.ttl, graph.jsonld, who-met-whom.html"),
+)
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build did, counted in the store after it (so the figures cover every report in it)."""
+
+    reports: tuple[str, ...]
+    people: int
+    organizations: int
+    sessions: int
+    statements: int
+    triples: int
+    seconds: float
+    store_dir: Path
+    outputs: tuple[Path, ...] = ()
+
+    def render(self) -> str:
+        lines = [
+            f"reports read   {len(self.reports)} ({', '.join(self.reports)})",
+            f"people         {self.people}",
+            f"organizations  {self.organizations}",
+            f"sessions       {self.sessions}",
+            f"statements     {self.statements}",
+            f"triples        {self.triples}",
+            f"seconds        {self.seconds:.1f}",
+            f"store          {self.store_dir}",
+        ]
+        lines += [f"wrote          {path}" for path in self.outputs]
+        return "\n".join(lines)
+
+
+def build(
+    paths: Sequence[Path], settings: Settings, store_dir: Path, out_dir: str | Path | None = None
+) -> BuildSummary:
+    """Build the graph of the reports under ``paths`` into the store at ``store_dir``; write outputs.
+
+    Outputs go to ``out_dir`` (default: ``settings.build_dir``): ``graph.ttl``, ``graph.jsonld`` and
+    the who-met-whom page.
+    """
+    started = time.perf_counter()
+    extractions = extract_reports(find_reports(paths))
+    return build_from_extractions(extractions, settings, store_dir, out_dir, started=started)
+
+
+def build_from_extractions(
+    extractions: Sequence[Extraction],
+    settings: Settings,
+    store_dir: Path,
+    out_dir: str | Path | None = None,
+    write_files: bool = True,
+    started: float | None = None,
+) -> BuildSummary:
+    """The store half of :func:`build`, from extractions already made (``write_files``: the outputs too)."""
+    started = time.perf_counter() if started is None else started
+    graphs = [(Minter(settings.base_iri).vocabulary_graph(), vocabulary_graph(settings))]
+    graphs += report_graphs(extractions, settings)  # built in full before the store changes
+    with open_store(store_dir) as store:
+        for graph_iri, graph in graphs:
+            store.replace_graph(graph_iri, graph)
+        directory = Path(out_dir) if out_dir else settings.build_dir
+        outputs = write_outputs(store, directory, settings) if write_files else ()
+        return summarize(store, extractions, store_dir, outputs, time.perf_counter() - started)
+
+
+def find_reports(paths: Sequence[Path]) -> list[Path]:
+    """The report files named or contained (recursively) in ``paths``, sorted, once each."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                raise ReportError(path, f"no report files ({' '.join(REPORT_SUFFIXES)}) in this folder")
+            files += found
+        elif path.exists():
+            files.append(path)
+        else:
+            raise ReportError(path, "no such file or folder")
+    unique = sorted(set(files))
+    _check_distinct_report_ids(unique)
+    return unique
+
+
+def _check_distinct_report_ids(files: list[Path]) -> None:
+    """Two files with one stem would write one named graph: refuse instead of silently mixing them."""
+    seen: dict[str, Path] = {}
+    for path in files:
+        if path.stem in seen:
+            raise ReportError(path, f"has the same report id {path.stem!r} as {seen[path.stem]}")
+        seen[path.stem] = path
+
+
+def extract_reports(files: Sequence[Path]) -> tuple[Extraction, ...]:
+    """Read and extract every file, then resolve entities across reports (one key per person)."""
+    from unkg.document import read_report
+    from unkg.extract import extract
+    from unkg.extract.resolve import resolve_across_reports
+
+    extractions = []
+    for index, path in enumerate(files, 1):
+        _progress(f"reading {index}/{len(files)}: {path.name}")
+        extractions.append(extract(read_report(path)))
+    _progress("")
+    return resolve_across_reports(extractions)
+
+
+def report_graphs(extractions: Sequence[Extraction], settings: Settings) -> list[tuple[URIRef, Graph]]:
+    """The named graph IRI and triples of each report, plus links out (owl:sameAs) where known."""
+    from unkg.rdf.links import link_triples
+
+    minter = Minter(settings.base_iri)
+    graphs = []
+    for extraction in extractions:
+        graph = build_report_graph(extraction, minter)
+        graph += link_triples(graph, settings)
+        graphs.append((minter.graph(extraction.document.report_id), graph))
+    return graphs
+
+
+def write_outputs(store: Store, out_dir: Path, settings: Settings) -> tuple[Path, ...]:
+    """``graph.ttl``, ``graph.jsonld`` and the who-met-whom page, in ``out_dir``."""
+    from unkg.export import export_graph
+
+    written = []
+    for name, fmt in GRAPH_OUTPUTS:
+        export_graph(store, fmt, out=out_dir / name, settings=settings)
+        written.append(out_dir / name)
+    written.append(_write_who_met_whom(store, out_dir / WHO_MET_WHOM_PAGE, settings))
+    return tuple(written)
+
+
+def _write_who_met_whom(store: Store, out: Path, settings: Settings) -> Path:
+    try:
+        from unkg.views import write_view
+    except ImportError as error:
+        raise UnkgError(f"cannot write {out}: the views module is missing ({error})") from error
+    written = write_view(store, "who-met-whom", out=out, format="html", settings=settings)
+    return Path(written) if written else out
+
+
+COUNTS = {
+    "people": "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+    "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a foaf:Person }",
+    "organizations": "PREFIX org: <http://www.w3.org/ns/org#> "
+    "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a org:Organization }",
+    "sessions": "PREFIX unkg: <https://w3id.org/unkg/ontology#> "
+    "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a unkg:Session }",
+    "statements": "PREFIX unkg: <https://w3id.org/unkg/ontology#> "
+    "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a unkg:Statement }",
+}
+
+
+def count(store: Store, what: str) -> int:
+    """How many distinct people, organizations, sessions or statements the store holds."""
+    rows = store.select(COUNTS[what]).rows
+    value = rows[0][0] if rows else None
+    return int(str(value)) if value is not None else 0
+
+
+def summarize(
+    store: Store,
+    extractions: Sequence[Extraction],
+    store_dir: Path,
+    outputs: tuple[Path, ...],
+    seconds: float,
+) -> BuildSummary:
+    """Counts of what the store holds after a build (via SPARQL, so they cover every report in it)."""
+    return BuildSummary(
+        reports=tuple(extraction.document.report_id for extraction in extractions),
+        people=count(store, "people"),
+        organizations=count(store, "organizations"),
+        sessions=count(store, "sessions"),
+        statements=count(store, "statements"),
+        triples=store.triple_count(),
+        seconds=seconds,
+        store_dir=store_dir,
+        outputs=outputs,
+    )
+
+
+def _progress(message: str) -> None:
+    """A progress line on stderr when attached to a terminal; silent in pipes and CI."""
+    if sys.stderr.isatty():
+        print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
