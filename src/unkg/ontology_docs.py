@@ -7,7 +7,6 @@ ontology plus topic scheme in every RDF format the graph is exported in.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
@@ -17,6 +16,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from unkg.config import Settings
+from unkg.export import jsonld_context
 from unkg.rdf.iris import Minter
 from unkg.rdf.namespaces import ONTOLOGY_IRI
 
@@ -40,15 +40,6 @@ def ontology_graph(settings: Settings) -> Graph:
         if path.is_file():
             graph.parse(path, format="turtle")
     return graph
-
-
-def _context(settings: Settings) -> dict[str, object]:
-    path = settings.ontology_dir / "context.jsonld"
-    if path.is_file():
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(loaded, dict) and isinstance(loaded.get("@context"), dict):
-            return {"@context": loaded["@context"]}
-    return {}
 
 
 def write_ontology_docs(settings: Settings, out: Path) -> list[Path]:
@@ -75,7 +66,7 @@ def serialize_ontology(graph: Graph, fmt: str, settings: Settings) -> str:
             named.add(triple)
         return dataset.serialize(format=fmt)
     if fmt == "json-ld":
-        context = _context(settings)
+        context = jsonld_context(settings)
         return graph.serialize(format="json-ld", context=context) if context else graph.serialize(format=fmt)
     return graph.serialize(format=fmt)
 

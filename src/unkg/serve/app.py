@@ -18,7 +18,6 @@ of worker processes (:mod:`unkg.serve.workers`) so that a slow one can be stoppe
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import tempfile
@@ -34,8 +33,9 @@ from rdflib import Graph
 
 from unkg.config import DEFAULT_BASE_IRI, Settings
 from unkg.errors import StoreError
+from unkg.export import jsonld_context
+from unkg.query import QueryInfo, list_queries, load_query
 from unkg.serve import pages
-from unkg.serve.catalogue import QueryInfo, read_catalogue
 from unkg.serve.jobs import (
     Boolean,
     DescribeJob,
@@ -104,7 +104,7 @@ class ServerState:
     max_results: int
     cache_dir: Path
     context: dict[str, object]
-    catalogue: dict[str, QueryInfo]
+    catalogue: dict[str, tuple[QueryInfo, str]]  # name -> (header, text)
     cache_lock: threading.Lock
 
     def run(self, job: Job, timeout: float | None = None) -> object:
@@ -294,7 +294,7 @@ class Handler(BaseHTTPRequestHandler):
         return graph.serialize(format=fmt).encode("utf-8")
 
     def _sparql_form(self, params: dict[str, list[str]]) -> None:
-        examples = [(info.name, info.text) for info in self.state.catalogue.values()]
+        examples = [(info.name, text) for info, text in self.state.catalogue.values()]
         default = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 25"
         self._send(200, "text/html", pages.sparql_form_page(params.get("query", [default])[0], examples))
 
@@ -316,26 +316,21 @@ class Handler(BaseHTTPRequestHandler):
 
     def _query_list(self) -> None:
         items = [
-            (
-                f"/queries/{info.name}",
-                info.name,
-                info.description + (f" Parameters: {info.parameters}" if info.parameters else ""),
-            )
-            for info in self.state.catalogue.values()
+            (f"/queries/{info.name}", info.name, info.description + _parameters_note(info))
+            for info, _ in self.state.catalogue.values()
         ]
         self._send(200, "text/html", pages.page("Queries", pages.link_list(items)))
 
     def _named_query(self, name: str, params: dict[str, list[str]]) -> None:
-        info = self.state.catalogue.get(name)
-        if info is None:
-            raise HttpProblem(
-                HTTPStatus.NOT_FOUND, f"no query {name!r}; available: {', '.join(self.state.catalogue)}"
-            )
+        if name not in self.state.catalogue:
+            known = ", ".join(self.state.catalogue)
+            raise HttpProblem(HTTPStatus.NOT_FOUND, f"no query {name!r}; available: {known}")
+        info, text = self.state.catalogue[name]
         bound = {key: values[0] for key, values in params.items() if key not in ("format", "output")}
         answer = self.state.run(NamedQueryJob(name, bound, self.state.max_results))
         if not isinstance(answer, Table):
             raise HttpProblem(HTTPStatus.INTERNAL_SERVER_ERROR, f"query {name} did not give a table")
-        self._send_table(answer, params, f"{name}: {info.description}", info.text)
+        self._send_table(answer, params, f"{name}: {info.description}", text)
 
     def _view_list(self) -> None:
         items = [
@@ -435,14 +430,16 @@ def _context_prefixes(context: dict[str, object]) -> dict[str, str]:
     }
 
 
-def _load_context(settings: Settings) -> dict[str, object]:
-    """The term definitions of ontology/context.jsonld (empty if the file is missing)."""
-    path = settings.ontology_dir / "context.jsonld"
-    if not path.is_file():
-        return {}
-    loaded = json.loads(path.read_text(encoding="utf-8"))
-    terms = loaded.get("@context") if isinstance(loaded, dict) else None
-    return terms if isinstance(terms, dict) else {}
+def _parameters_note(info: QueryInfo) -> str:
+    if not info.parameters:
+        return ""
+    names = ", ".join(f"{p.name} ({p.description})" if p.description else p.name for p in info.parameters)
+    return f" Parameters (as ?name=value): {names}."
+
+
+def _catalogue(settings: Settings) -> dict[str, tuple[QueryInfo, str]]:
+    """The queries of queries/ by name, with their text (shown under results and in the editor)."""
+    return {info.name: (info, load_query(info.name, settings)[1]) for info in list_queries(settings)}
 
 
 def make_server(
@@ -464,8 +461,8 @@ def make_server(
         timeout=timeout,
         max_results=max_results,
         cache_dir=Path(tempfile.mkdtemp(prefix="unkg-serve-")),
-        context=_load_context(settings),
-        catalogue=read_catalogue(settings),
+        context=jsonld_context(settings) or {},
+        catalogue=_catalogue(settings),
         cache_lock=threading.Lock(),
     )
     handler = type("BoundHandler", (Handler,), {"state": state})
