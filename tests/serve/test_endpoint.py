@@ -10,10 +10,11 @@ import time
 import xml.etree.ElementTree as ET
 from urllib.parse import quote, urlencode
 
-from conftest import Response, Server, fetch
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import FOAF
+
+from conftest import Response, Server, fetch
 
 NAMES_QUERY = """PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 SELECT ?person ?name WHERE { ?person a foaf:Person ; foaf:name ?name } ORDER BY ?name"""
