@@ -138,17 +138,20 @@ def _check_distinct_report_ids(files: list[Path]) -> None:
 
 
 def extract_reports(files: Sequence[Path]) -> tuple[Extraction, ...]:
-    """Read and extract every file, then resolve entities across reports (one key per person)."""
+    """Read every file (so a bad one is reported before any slow work), extract each, then resolve
+    entities across reports (one key per person)."""
     from unkg.document import read_report
+
+    documents = [read_report(path) for path in files]
     from unkg.extract import extract
     from unkg.extract.resolve import resolve_across_reports
 
     extractions = []
-    for index, path in enumerate(files, 1):
-        _progress(f"reading {index}/{len(files)}: {path.name}")
-        extractions.append(extract(read_report(path)))
+    for index, document in enumerate(documents, 1):
+        _progress(f"extracting {index}/{len(documents)}: {document.path.name}")
+        extractions.append(extract(document))
     _progress("")
-    return resolve_across_reports(extractions)
+    return tuple(resolve_across_reports(extractions))
 
 
 def report_graphs(extractions: Sequence[Extraction], settings: Settings) -> list[tuple[URIRef, Graph]]:
@@ -181,8 +184,7 @@ def _write_who_met_whom(store: Store, out: Path, settings: Settings) -> Path:
         from unkg.views import write_view
     except ImportError as error:
         raise UnkgError(f"cannot write {out}: the views module is missing ({error})") from error
-    written = write_view(store, "who-met-whom", out=out, format="html", settings=settings)
-    return Path(written) if written else out
+    return write_view(store, "who-met-whom", out=out, format="html", settings=settings)
 
 
 COUNTS = {
