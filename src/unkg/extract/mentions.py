@@ -1,0 +1,471 @@
+"""Person mentions: every place a report names a person, or refers to one by title alone.
+
+A mention is found in a *run*: capitalised words separated by single spaces on one line
+("Director-General Tatiana Valovaya", "Professor Heung-Soon PARK", "Keiichi TANABE Associate
+Professor"). A run is read left to right:
+
+1. titles ("Ms.", "Professor", "Korean Ambassador", "USG"; see ``data/honorifics.csv``);
+2. the name: capitalised parts up to a word that belongs to an organization, place, date or role
+   ("Yushi Torigoe Chief" -> "Yushi Torigoe"), at most four parts;
+3. a run with titles and no name after "the" is a role reference ("The Director-General answered").
+
+A name without a title must show that it is one: a part in capitals that is not an acronym
+("ZHANG Yunfei", "Sejeong JEON"), or two to four capitalised parts none of which the report uses
+as an ordinary word, not after "the"/"a" and not followed by an organization word ("Simon
+Panchaud", but not "Sun Moon University" nor "the Yoon Suk Yeol regime").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from unkg.extract.countries import country_for
+from unkg.extract.names import (
+    Honorific,
+    ParsedName,
+    honorifics,
+    is_capitals,
+    non_name_words,
+    role_words,
+    split_name,
+)
+from unkg.model import BlockKind, Span
+
+# A word of a run: "Heung-Soon", "O'Brien", "ZHANG", "Jangkeun(JK)", "Ms" (its "." is read apart).
+# "'s" is not part of a name ("Natsume's").
+_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:[-'][^\W\d_]{2,}|-[^\W\d_])*(?:\([A-Z]{1,4}\))?")
+# "Mayumi, YAMADA, Assistant Professor": a given name, a comma, the family name in capitals
+_COMMA_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+), ([A-Z]{2,}(?:-[A-Z]{2,})?)(?=\s*(?:,|$))", re.MULTILINE)
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "if",
+        "so",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "there",
+        "here",
+        "when",
+        "while",
+        "since",
+        "after",
+        "before",
+        "during",
+        "following",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "also",
+        "then",
+        "however",
+        "thus",
+        "therefore",
+        "moreover",
+        "furthermore",
+        "indeed",
+        "yet",
+        "dear",
+        "thank",
+        "thanks",
+        "left",
+        "right",
+        "moderator",
+        "photo",
+        "participants",
+        "speakers",
+        "scholars",
+        "ms",
+        "mr",
+        "dr",
+    ]
+)
+# Words before a run that make it a thing, not a person: "the Yoon Suk Yeol regime"
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "this", "that", "his", "her", "whose"})
+MAX_NAME_PARTS = 4
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A personal name (or a title standing for a person) at a place in the text."""
+
+    span: Span  # titles and name
+    name_span: Span  # the name alone (equals span for a role reference)
+    name: ParsedName | None  # None for a role reference ("the Director-General")
+    surface: str  # the name as written, without titles: "ZHANG Yunfei"
+    titles: tuple[Honorific, ...] = ()
+    country: str | None = None  # from a demonym before the title: "Korean Ambassador"
+    weak: bool = False  # only an ambiguous title ("US Khare"): kept if the family name is known
+
+    @property
+    def is_role_reference(self) -> bool:
+        return self.name is None
+
+    @property
+    def gender(self) -> str | None:
+        genders = {title.gender for title in self.titles if title.gender}
+        return genders.pop() if len(genders) == 1 else None
+
+    @property
+    def name_order_shown(self) -> bool:
+        """True when capitals (or a comma) showed the family name: a name whatever the context."""
+        return self.name is not None and self.name.order_evidence
+
+    @property
+    def has_full_name(self) -> bool:
+        return self.name is not None and self.name.given is not None
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    dot: bool  # a "." follows directly: "Ms." "Dr."
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What one report tells about its words: which are ordinary words, which are acronyms."""
+
+    lower_words: frozenset[str]  # words the report writes in lower case somewhere
+    acronyms: frozenset[str]  # capitals the report uses alone ("WIPO"), never beside a name part
+
+
+def report_vocabulary(text: str) -> Vocabulary:
+    """Ordinary words and acronyms of a report (see :class:`Vocabulary`)."""
+    lower = frozenset(re.findall(r"(?<![\w'-])[a-z][a-z'-]+\b", text))
+    acronyms: set[str] = set()
+    for match in re.finditer(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?\b", text):
+        before = re.search(r"\b([A-Z][a-z][\w-]*),? $", text[max(0, match.start() - 30) : match.start()])
+        after = re.match(r" ([A-Z][a-z][\w-]*)", text[match.end() : match.end() + 30])
+        neighbours = [found.group(1) for found in (before, after) if found]
+        if not any(_name_like(word, lower) for word in neighbours):
+            acronyms.add(match.group())
+    return Vocabulary(lower_words=lower, acronyms=frozenset(acronyms))
+
+
+def country_word(word: str) -> str | None:
+    """Alpha-3 code of a country name or demonym written as one word ("Korean", "Japan", "ROK").
+
+    A three-letter word in ordinary case is not read as a country code ("Ken" is not Kenya).
+    """
+    if len(word) <= 3 and not word.isupper():
+        return None
+    country = country_for(word)
+    return country.alpha3 if country else None
+
+
+def _name_like(word: str, lower_words: frozenset[str]) -> bool:
+    """A capitalised word that may be part of a personal name in this report."""
+    return (
+        word.lower() not in lower_words
+        and word.lower() not in _STOPWORDS
+        and word not in non_name_words()
+        and word not in role_words()["head"]
+        and country_word(word) is None
+    )
+
+
+@cache
+def _title_forms() -> tuple[tuple[str, ...], ...]:
+    """Title forms as word tuples, longest first: ("Associate", "Professor"), ("Ms.",) ..."""
+    forms = {tuple(form.split()) for form in honorifics()}
+    return tuple(sorted(forms, key=lambda words: (-len(words), words)))
+
+
+def find_person_mentions(
+    text: str, blocks: Iterable[tuple[Span, BlockKind]], vocabulary: Vocabulary
+) -> list[PersonMention]:
+    """Every person mention inside the given blocks of the text, in text order.
+
+    Headings are written in title case, so there a name needs a title or capitals.
+    """
+    mentions: list[PersonMention] = []
+    for span, kind in blocks:
+        mentions.extend(_comma_form_mentions(text, span, vocabulary))
+        taken = [m.span for m in mentions]
+        for run in _runs(text, span):
+            for mention in _read_run(text, run, vocabulary, title_case=kind is BlockKind.HEADING):
+                if not any(_overlaps(mention.span, other) for other in taken):
+                    mentions.append(mention)
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _comma_form_mentions(text: str, span: Span, vocabulary: Vocabulary) -> list[PersonMention]:
+    """ "Mayumi, YAMADA" (given name, comma, family name in capitals), as captions write it."""
+    found = []
+    for match in _COMMA_NAME.finditer(text, span.start, span.end):
+        given, family = match.group(1), match.group(2)
+        if (
+            given in _title_words()
+            or not _name_like(given, vocabulary.lower_words)
+            or family in vocabulary.acronyms
+        ):
+            continue
+        name = ParsedName(family=family, given=given, order_evidence=True)
+        found_span = Span(match.start(), match.end())
+        found.append(PersonMention(found_span, found_span, name, match.group()))
+    return found
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(word.rstrip(".") for form in honorifics() for word in form.split())
+
+
+def _runs(text: str, span: Span) -> list[list[_Token]]:
+    """Runs of capitalised words (and title abbreviations with their dot) separated by spaces."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    previous_end = -1
+    for match in _WORD.finditer(text, span.start, span.end):
+        word = match.group()
+        dot = text[match.end() : match.end() + 1] == "."
+        token = _Token(word, match.start(), match.end() + (1 if dot and _is_abbreviation(word) else 0), dot)
+        gap = text[previous_end : match.start()] if current else ""
+        joined = bool(current) and re.fullmatch(r" +", gap) is not None
+        if not word[0].isupper():
+            if current:
+                runs.append(current)
+            current = []
+            previous_end = token.end
+            continue
+        if current and not joined:
+            runs.append(current)
+            current = []
+        current.append(token)
+        previous_end = token.end
+        if dot and not _is_abbreviation(word):
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A title written with a dot: "Ms.", "Dr.", "Prof." (not a sentence end after a name)."""
+    return f"{word}." in honorifics() or word in {"St", "Jr", "Sr"}
+
+
+def _written(token: _Token) -> str:
+    """A word as a title table writes it: "Ms." with its dot, "Professor" without."""
+    return token.text + ("." if token.dot and _is_abbreviation(token.text) else "")
+
+
+def _match_title(tokens: Sequence[_Token], index: int) -> tuple[Honorific, int] | None:
+    """The longest title starting at ``tokens[index]``, with the number of words it takes."""
+    table = honorifics()
+    for words in _title_forms():
+        end = index + len(words)
+        if end > len(tokens):
+            continue
+        written = tuple(
+            t.text + ("." if t.dot and _is_abbreviation(t.text) else "") for t in tokens[index:end]
+        )
+        if written == words:
+            return table[" ".join(words)], len(words)
+    return None
+
+
+def _read_run(
+    text: str, run: list[_Token], vocabulary: Vocabulary, title_case: bool = False
+) -> list[PersonMention]:
+    """The mentions in one run (usually none or one)."""
+    found: list[PersonMention] = []
+    index = 0
+    while index < len(run):
+        mention, index = _read_mention(text, run, index, vocabulary)
+        if mention is not None and title_case and not mention.titles and not mention.name_order_shown:
+            continue
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _read_mention(
+    text: str, run: list[_Token], start: int, vocabulary: Vocabulary
+) -> tuple[PersonMention | None, int]:
+    """Read titles then a name from ``run[start:]``; return the mention and where to go on."""
+    index = start
+    titles: list[Honorific] = []
+    country: str | None = None
+    first_title_index: int | None = None
+    while index < len(run):
+        title = _match_title(run, index)
+        if title is not None:
+            if first_title_index is None:
+                first_title_index = index
+            titles.append(title[0])
+            index += title[1]
+            continue
+        demonym = country_word(run[index].text) if index + 1 < len(run) else None
+        if demonym is not None and not titles and _match_title(run, index + 1) is not None:
+            country = demonym
+            index += 1
+            continue
+        if not titles and _skippable(run[index].text, vocabulary):
+            index += 1
+            start = index
+            continue
+        break
+    if index >= len(run) and not titles:
+        return None, len(run)
+    name_end = _name_end(run, index, vocabulary, titled=bool(titles))
+    name_tokens = run[index:name_end]
+    begin = (
+        run[first_title_index].start
+        if first_title_index is not None
+        else (name_tokens or run[start:])[0].start
+    )
+    if not name_tokens:
+        return _role_reference(text, run, titles, begin, index), max(index, start + 1)
+    mention = _named_mention(text, run, titles, country, begin, name_tokens, name_end, vocabulary)
+    return mention, max(name_end, start + 1)
+
+
+def _skippable(word: str, vocabulary: Vocabulary) -> bool:
+    """A capitalised word before a name that is not part of it: "Following Atul Khare"."""
+    return (
+        word.lower() in _STOPWORDS
+        or word.lower() in vocabulary.lower_words
+        or word in non_name_words()
+        or word in vocabulary.acronyms
+        or country_word(word) is not None
+    )
+
+
+def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: bool) -> int:
+    """Where the name starting at ``run[index]`` stops: before a title, role, organization or place word.
+
+    After a title a month or weekday name is a given name ("Dr. June Lee").
+    """
+    end = index
+    roles = role_words()
+    while end < len(run) and end - index < MAX_NAME_PARTS:
+        token = run[end]
+        word = token.text
+        kind = non_name_words().get(word)
+        if (kind is not None and not (titled and kind == "time" and end == index)) or word in roles["head"]:
+            break
+        if _match_title(run, end) is not None:
+            break
+        if word in roles["modifier"] and end + 1 < len(run) and run[end + 1].text in roles["head"]:
+            break
+        if is_capitals(word) and word in vocabulary.acronyms:
+            break
+        if country_word(word) is not None or word.lower() in _STOPWORDS:
+            break
+        if len(word.strip("()")) < 2:
+            break
+        end += 1
+        if token.dot:
+            break
+    return end
+
+
+def _role_reference(
+    text: str, run: list[_Token], titles: list[Honorific], begin: int, index: int
+) -> PersonMention | None:
+    """ "The Director-General", "the Ambassador": a post title after "the" with no name."""
+    if not titles or titles[-1].kind != "post" or titles[-1].needs_known_name:
+        return None
+    before = text[max(0, begin - 4) : begin].lower()
+    if not before.endswith("the "):
+        return None
+    end = run[index - 1].end
+    span = Span(begin, end)
+    return PersonMention(span, span, None, text[begin:end], tuple(titles))
+
+
+def _named_mention(
+    text: str,
+    run: list[_Token],
+    titles: list[Honorific],
+    country: str | None,
+    begin: int,
+    name_tokens: list[_Token],
+    name_end: int,
+    vocabulary: Vocabulary,
+) -> PersonMention | None:
+    parts = [token.text for token in name_tokens]
+    if not titles and not _plausible_untitled_name(text, run, name_tokens, name_end, vocabulary):
+        return None
+    weak = bool(titles) and all(title.needs_known_name for title in titles)
+    if weak and len(parts) > 1:
+        return None
+    name = split_name(parts)
+    name_span = Span(name_tokens[0].start, name_tokens[-1].end)
+    surface = text[name_span.start : name_span.end]
+    return PersonMention(Span(begin, name_span.end), name_span, name, surface, tuple(titles), country, weak)
+
+
+def _plausible_untitled_name(
+    text: str, run: list[_Token], name_tokens: list[_Token], name_end: int, vocabulary: Vocabulary
+) -> bool:
+    """Whether capitalised words without a title are a personal name (see the module docstring)."""
+    if len(name_tokens) < 2:
+        return False
+    rest = run[name_end:]
+    if any(token.text in non_name_words() and non_name_words()[token.text] != "time" for token in rest):
+        return False  # "Sun Moon University", "OBOR Judicial Research Institute"
+    capitals = [is_capitals(token.text) for token in name_tokens]
+    if any(capitals) and not all(capitals):
+        return True
+    if any(capitals):
+        return False
+    for first in (run[0], name_tokens[0]):
+        before = text[max(0, first.start - 12) : first.start].split()
+        if before and before[-1].lower() in _DETERMINERS:
+            return False
+    return not any(_ordinary_word(token.text, vocabulary) for token in name_tokens)
+
+
+def _ordinary_word(word: str, vocabulary: Vocabulary) -> bool:
+    lowered = word.lower()
+    return (
+        lowered in vocabulary.lower_words
+        or lowered in _STOPWORDS
+        or word in non_name_words()
+        or word in role_words()["head"]
+        or word in role_words()["modifier"]
+    )

@@ -1,0 +1,369 @@
+"""Which mentions are the same person, within one report and across reports.
+
+Within a report:
+
+* full names (family and given) are one person when both parts agree, in either order, allowing
+  a spelling slip in one part while the other matches ("Bat-Erdene Bakhtuu" / "Bat-Erdene Batkhuu",
+  "Elizabeth Gammara" / "Elizabeth GAMARRA"), a short given name ("Abby" / "Abigail", "June" /
+  "Juneyong"), and never across a gender shown by titles ("Mr." / "Ms.");
+* a family name alone ("Ms. Zhang", "Professor Park", "USG Khare") goes to the person of that
+  family name whose shown gender fits, and among several to the one named nearest before it;
+* a title alone ("the Director-General") goes to the person holding that post nearest in the
+  same session (:func:`resolve_role_reference`).
+
+Across reports (:func:`resolve_across_reports`) the same rules give one key per person; a family
+name alone is never enough.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from unkg.extract.mentions import PersonMention
+from unkg.extract.names import (
+    display_name,
+    fold,
+    is_capitals,
+    person_key,
+    same_given_name,
+    same_part_spelling,
+    tidy_part,
+)
+from unkg.model import Extraction, Person, Span
+
+
+@dataclass
+class PersonRecord:
+    """A person being assembled from mentions (mutable while resolving, frozen into :class:`Person`)."""
+
+    family: str
+    given: str | None
+    mentions: list[PersonMention] = field(default_factory=list)
+    countries: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def key(self) -> str:
+        return person_key(self.family, self.given)
+
+    @property
+    def gender(self) -> str | None:
+        """The gender titles show ("Mr." / "Ms."), when they agree."""
+        shown = {m.gender for m in self.mentions if m.gender}
+        return shown.pop() if len(shown) == 1 else None
+
+    @property
+    def first_position(self) -> int:
+        return min(m.span.start for m in self.mentions)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """People of one report and the person key of every resolved mention."""
+
+    records: tuple[PersonRecord, ...]
+    mention_keys: tuple[tuple[PersonMention, str], ...]
+
+    def key_at(self, start: int) -> str | None:
+        """The person key of the mention starting at ``start``."""
+        for mention, key in self.mention_keys:
+            if mention.span.start == start:
+                return key
+        return None
+
+
+# ----- within one report ----------------------------------------------------------------------
+
+
+def same_person_names(family_a: str, given_a: str | None, family_b: str, given_b: str | None) -> bool:
+    """Two full names of one person: one part may be misspelt or shortened while the other agrees,
+    and the order of the parts may be swapped ("DONG Liang" / "Liang Dong")."""
+    if given_a is None or given_b is None:
+        return False
+    if _parts_agree(family_a, given_a, family_b, given_b):
+        return True
+    return fold(family_a) == fold(given_b) and fold(given_a) == fold(family_b)
+
+
+def _parts_agree(family_a: str, given_a: str, family_b: str, given_b: str) -> bool:
+    if fold(family_a) == fold(family_b):
+        return same_given_name(given_a, given_b) or same_part_spelling(given_a, given_b)
+    return same_part_spelling(family_a, family_b) and fold(given_a) == fold(given_b)
+
+
+def resolve_people(mentions: Sequence[PersonMention], preferred_spans: Sequence[Span] = ()) -> Resolution:
+    """Group a report's mentions into people; ``preferred_spans`` (captions, headings) give the spelling
+    of a name written two ways when capitals do not decide."""
+    named = [m for m in mentions if m.has_full_name]
+    records = _cluster_full_names(named, preferred_spans)
+    keys: list[tuple[PersonMention, str]] = []
+    for record in records:
+        keys.extend((m, record.key) for m in record.mentions)
+    for mention in sorted((m for m in mentions if m.name is not None and not m.has_full_name), key=_start):
+        found = _record_for_family_name(mention, records)
+        if found is None:
+            if mention.weak or mention.name is None:
+                continue
+            found = PersonRecord(family=tidy_part(mention.name.family), given=None)
+            records.append(found)
+        found.mentions.append(mention)
+        keys.append((mention, found.key))
+    for record in records:
+        record.countries.update(m.country for m in record.mentions if m.country)
+    records.sort(key=lambda r: r.key)
+    return Resolution(tuple(records), tuple(sorted(keys, key=lambda item: _start(item[0]))))
+
+
+def _start(mention: PersonMention) -> int:
+    return mention.span.start
+
+
+def _cluster_full_names(
+    named: Sequence[PersonMention], preferred_spans: Sequence[Span]
+) -> list[PersonRecord]:
+    """Union of full-name mentions that name one person (see :func:`same_person_names`)."""
+    parent = list(range(len(named)))
+
+    def find(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for i, a in enumerate(named):
+        for j in range(i):
+            b = named[j]
+            if _compatible(a, b) and _cluster_genders_fit(find(i), find(j), named, find):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[PersonMention]] = {}
+    for index, mention in enumerate(named):
+        groups.setdefault(find(index), []).append(mention)
+    return [_record_from(group, preferred_spans) for group in groups.values()]
+
+
+def _compatible(a: PersonMention, b: PersonMention) -> bool:
+    assert a.name is not None and b.name is not None
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    return same_person_names(a.name.family, a.name.given, b.name.family, b.name.given)
+
+
+def _cluster_genders_fit(
+    root_a: int, root_b: int, named: Sequence[PersonMention], find: Callable[[int], int]
+) -> bool:
+    genders = {m.gender for i, m in enumerate(named) if find(i) in (root_a, root_b) and m.gender}
+    return len(genders) <= 1
+
+
+def _record_from(group: Sequence[PersonMention], preferred_spans: Sequence[Span]) -> PersonRecord:
+    """A person from a group of full-name mentions: the best attested spelling of each part."""
+
+    def rank(mention: PersonMention) -> tuple[int, int, int]:
+        assert mention.name is not None
+        preferred = any(s.start <= mention.span.start < s.end for s in preferred_spans)
+        return (0 if mention.name.order_evidence else 1, 0 if preferred else 1, mention.span.start)
+
+    ordered = sorted(group, key=rank)
+    best = ordered[0].name
+    assert best is not None
+    family_counts = Counter(fold(m.name.family) for m in group if m.name)
+    family = best.family
+    if not best.order_evidence and not any(s.start <= ordered[0].span.start < s.end for s in preferred_spans):
+        # no capitals and no caption: the spelling written most often, then the earliest
+        most = max(family_counts.values())
+        family = next(
+            m.name.family
+            for m in sorted(group, key=_start)
+            if m.name and family_counts[fold(m.name.family)] == most
+        )
+    given = _longest_given(group, best.given or "")
+    if fold(family) != fold(best.family) and fold(family) == fold(given):
+        given = best.family  # the written order was swapped
+    return PersonRecord(family=tidy_part(family), given=_tidy_given(given), mentions=list(group))
+
+
+def _longest_given(group: Sequence[PersonMention], default: str) -> str:
+    """The full form of the given name: "Abigail" over "Abby", "Juneyong" over "June"."""
+    best = default
+    for mention in group:
+        assert mention.name is not None
+        given = mention.name.given or ""
+        if fold(given) != fold(best) and len(fold(given)) > len(fold(best)) and same_given_name(given, best):
+            best = given
+    return best
+
+
+def _tidy_given(given: str) -> str:
+    return tidy_part(given) if is_capitals(given.replace(" ", "")) else given
+
+
+def _record_for_family_name(mention: PersonMention, records: Sequence[PersonRecord]) -> PersonRecord | None:
+    """The person a family name alone stands for: gender fits, nearest named before it."""
+    assert mention.name is not None
+    candidates = [r for r in records if r.given and same_part_spelling(r.family, mention.name.family)]
+    if mention.gender:
+        candidates = [r for r in candidates if r.gender in (None, mention.gender)]
+        exact = [r for r in candidates if r.gender == mention.gender]
+        candidates = exact or candidates
+    if not candidates:
+        return None
+    return min(candidates, key=lambda r: _distance_before(r, mention.span.start))
+
+
+def _distance_before(record: PersonRecord, position: int) -> tuple[int, int]:
+    """Sort key: named before ``position`` (nearest first), then named after (nearest first)."""
+    before = [m.span.start for m in record.mentions if m.span.start < position]
+    if before:
+        return (0, position - max(before))
+    return (1, min(m.span.start for m in record.mentions) - position)
+
+
+# ----- role references ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    """Evidence that a person holds a post title at a place in the text."""
+
+    role: str  # canonical title or post role: "Director-General", "Ambassador"
+    person: str
+    position: int
+    session: int | None
+
+
+def resolve_role_reference(
+    role: str, position: int, session: int | None, holders: Iterable[RoleHolder]
+) -> str | None:
+    """The person a title alone ("the Director-General") stands for: a holder of that role in the
+    same session (nearest before, else nearest after), else the only holder in the report."""
+    matching = [h for h in holders if _role_head(h.role) == _role_head(role)]
+    same_session = [h for h in matching if h.session == session]
+    pool = same_session or ([h for h in matching] if len({h.person for h in matching}) == 1 else [])
+    if not pool:
+        return None
+    before = [h for h in pool if h.position <= position]
+    if before:
+        return max(before, key=lambda h: h.position).person
+    return min(pool, key=lambda h: h.position).person
+
+
+def _role_head(role: str) -> str:
+    """ "Director-General, United Nations Office" -> "director general"."""
+    head = role.split(",")[0]
+    for joiner in (" of ", " for ", " at "):
+        head = head.split(joiner)[0]
+    return " ".join(fold(word) for word in head.replace("-", " ").split())
+
+
+# ----- building Person values -------------------------------------------------------------------
+
+
+def person_from_record(record: PersonRecord, gender: str | None = None, country: str | None = None) -> Person:
+    """The frozen :class:`Person` of a record; ``gender``/``country`` fill what titles did not show."""
+    academic = Counter(
+        t.canonical for m in record.mentions for t in m.titles if t.kind in ("academic", "military")
+    )
+    courtesy = Counter(t.canonical for m in record.mentions for t in m.titles if t.kind == "courtesy")
+    honorific = (academic or courtesy).most_common(1)[0][0] if (academic or courtesy) else None
+    variants = sorted({m.surface for m in record.mentions if m.has_full_name} | _titled_short_forms(record))
+    return Person(
+        key=record.key,
+        name=display_name(record.family, record.given),
+        family_name=record.family,
+        given_name=record.given,
+        honorific=honorific,
+        gender=record.gender or gender,
+        country=(record.countries.most_common(1)[0][0] if record.countries else None) or country,
+        variants=tuple(variants),
+        mentions=tuple(sorted({m.span for m in record.mentions})),
+    )
+
+
+def _titled_short_forms(record: PersonRecord) -> set[str]:
+    """ "Dr. Hasegawa", "Ms. Zhang": how the report refers to the person by family name."""
+    forms = set()
+    for mention in record.mentions:
+        if not mention.has_full_name and mention.titles:
+            forms.add(f"{mention.titles[-1].form} {mention.surface}")
+    return forms
+
+
+# ----- across reports -------------------------------------------------------------------------------
+
+
+def resolve_across_reports(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
+    """The extractions with one key per person across reports (same rules as within a report).
+
+    Keys change only where two reports name one person differently ("Bakhtuu" / "Batkhuu");
+    the key kept is the one most reports use, then the alphabetically first.
+    """
+    people = [(index, person) for index, extraction in enumerate(extractions) for person in extraction.people]
+    renames = _cross_report_renames([person for _, person in people])
+    if not renames:
+        return tuple(extractions)
+    return tuple(_rekey(extraction, renames) for extraction in extractions)
+
+
+def _cross_report_renames(people: Sequence[Person]) -> dict[str, str]:
+    """Old key -> kept key for people who are one person under different keys."""
+    keys = sorted({p.key for p in people})
+    by_key: dict[str, Person] = {}
+    for person in people:
+        by_key.setdefault(person.key, person)
+    parent = {key: key for key in keys}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for i, a in enumerate(keys):
+        for b in keys[:i]:
+            pa, pb = by_key[a], by_key[b]
+            if pa.gender and pb.gender and pa.gender != pb.gender:
+                continue
+            if same_person_names(pa.family_name, pa.given_name, pb.family_name, pb.given_name):
+                parent[find(a)] = find(b)
+    report_counts = Counter(p.key for p in people)
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(find(key), []).append(key)
+    renames: dict[str, str] = {}
+    for members in groups.values():
+        kept = min(members, key=lambda k: (-report_counts[k], k))
+        renames.update({member: kept for member in members if member != kept})
+    return renames
+
+
+def _rekey(extraction: Extraction, renames: dict[str, str]) -> Extraction:
+    def new(key: str) -> str:
+        return renames.get(key, key)
+
+    def new_optional(key: str | None) -> str | None:
+        return None if key is None else new(key)
+
+    merged: dict[str, Person] = {}
+    for person in extraction.people:
+        key = new(person.key)
+        if key in merged:
+            other = merged[key]
+            person = replace(
+                other,
+                variants=tuple(sorted(set(other.variants) | set(person.variants))),
+                mentions=tuple(sorted(set(other.mentions) | set(person.mentions))),
+            )
+        merged[key] = replace(person, key=key)
+    return replace(
+        extraction,
+        people=tuple(sorted(merged.values(), key=lambda p: p.key)),
+        posts=tuple(replace(p, person=new(p.person)) for p in extraction.posts),
+        statements=tuple(
+            replace(s, speaker=new(s.speaker), addressee=new_optional(s.addressee))
+            for s in extraction.statements
+        ),
+        interactions=tuple(
+            replace(i, source=new(i.source), target=new(i.target)) for i in extraction.interactions
+        ),
+        participations=tuple(replace(p, person=new(p.person)) for p in extraction.participations),
+    )
