@@ -149,3 +149,14 @@ def test_ontology_is_documented_and_exported(server: Server) -> None:
     assert (URIRef("https://w3id.org/unkg/ontology#speaker"), None, None) in graph
     context = fetch(f"{server.url}/context.jsonld")
     assert context.media_type == "application/ld+json" and "@context" in json.loads(context.text)
+
+
+def test_network_views_are_served(server: Server) -> None:
+    listing = fetch(f"{server.url}/views", accept="text/html")
+    for name in ("who-met-whom", "positions", "institutions"):
+        assert f'href="/views/{name}"' in listing.text
+    page = fetch(f"{server.url}/views/who-met-whom")
+    assert page.status == 200 and page.media_type == "text/html" and "Hana Tanaka" in page.text
+    gexf = fetch(f"{server.url}/views/who-met-whom?format=gexf")
+    assert gexf.status == 200 and "<gexf" in gexf.text
+    assert fetch(f"{server.url}/views/nothing").status == 404
