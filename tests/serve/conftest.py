@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -125,6 +126,21 @@ def fetch(
             return Response(answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
     except urllib.error.HTTPError as error:
         return Response(error.code, {k.lower(): v for k, v in error.headers.items()}, error.read())
+
+
+def as_rows(document: dict[str, Any]) -> list[tuple[tuple[str, str, str], ...]]:
+    """SPARQL JSON results as comparable rows (a plain literal and an xsd:string one are the same)."""
+    rows = []
+    for binding in document["results"]["bindings"]:
+        row = []
+        for name in document["head"]["vars"]:
+            term = binding.get(name)
+            if term is not None:
+                kind = "literal" if term["type"] == "typed-literal" else term["type"]
+                datatype = term.get("datatype", "http://www.w3.org/2001/XMLSchema#string")
+                row.append((name, kind, term["value"] + "|" + (term.get("xml:lang") or datatype)))
+        rows.append(tuple(row))
+    return rows
 
 
 @pytest.fixture(scope="session")

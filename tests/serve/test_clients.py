@@ -13,7 +13,7 @@ from rdflib.namespace import DCAT, VOID
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 
-from conftest import ROOT, UNKG, Server, fetch
+from conftest import ROOT, UNKG, Server, as_rows, fetch
 from unkg.store import open_store
 
 
@@ -35,21 +35,6 @@ def cli_json(server: Server, name: str, *params: str) -> dict[str, Any]:
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120).stdout
     result: dict[str, Any] = json.loads(output)
     return result
-
-
-def as_rows(document: dict[str, Any]) -> list[tuple[tuple[str, str, str], ...]]:
-    """SPARQL JSON results as comparable rows (a plain literal and an xsd:string one are the same)."""
-    rows = []
-    for binding in document["results"]["bindings"]:
-        row = []
-        for name in document["head"]["vars"]:
-            term = binding.get(name)
-            if term is not None:
-                kind = "literal" if term["type"] == "typed-literal" else term["type"]
-                datatype = term.get("datatype", "http://www.w3.org/2001/XMLSchema#string")
-                row.append((name, kind, term["value"] + "|" + (term.get("xml:lang") or datatype)))
-        rows.append(tuple(row))
-    return rows
 
 
 def test_sparqlwrapper_gets_the_same_persons_as_unkg_query(server: Server) -> None:
