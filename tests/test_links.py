@@ -9,8 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
 from unkg.config import Settings, load_settings
-from unkg.rdf.links import link_triples, wikidata_iri
-from unkg.rdf.namespaces import UNKG
+from unkg.rdf.links import ACRONYM, ALPHA3, COUNTRY_CLASS, link_triples, wikidata_iri
 
 BASE = "https://w3id.org/unkg/"
 ORG_ORGANIZATION = URIRef("http://www.w3.org/ns/org#Organization")
@@ -20,16 +19,16 @@ WD = "http://www.wikidata.org/entity/"
 def _graph() -> Graph:
     graph = Graph()
     japan = URIRef(BASE + "country/JPN")
-    graph.add((japan, RDF.type, UNKG.Country))
-    graph.add((japan, UNKG.alpha3, Literal("JPN")))
+    graph.add((japan, RDF.type, COUNTRY_CLASS))
+    graph.add((japan, ALPHA3, Literal("JPN")))
     mongolia = URIRef(BASE + "country/MNG")
-    graph.add((mongolia, RDF.type, UNKG.Country))
-    graph.add((mongolia, UNKG.alpha3, Literal("MNG")))
+    graph.add((mongolia, RDF.type, COUNTRY_CLASS))
+    graph.add((mongolia, ALPHA3, Literal("MNG")))
     who = URIRef(BASE + "organization/who")
     graph.add((who, RDF.type, ORG_ORGANIZATION))
     unu = URIRef(BASE + "organization/united-nations-university")
     graph.add((unu, RDF.type, ORG_ORGANIZATION))
-    graph.add((unu, UNKG.acronym, Literal("UNU")))
+    graph.add((unu, ACRONYM, Literal("UNU")))
     return graph
 
 

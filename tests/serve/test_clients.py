@@ -60,6 +60,7 @@ def test_sparqlwrapper_posts_and_reads_csv_and_turtle(server: Server) -> None:
     client.setQuery("CONSTRUCT WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?name }")
     client.setReturnFormat(TURTLE)
     turtle = client.queryAndConvert()
+    assert isinstance(turtle, bytes)
     assert len(Graph().parse(data=turtle, format="turtle")) == 3
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
 import subprocess
 from collections.abc import Iterator
@@ -20,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def real_server(request: pytest.FixtureRequest) -> Iterator[Server]:
-    try:
-        from unkg.extract import extract  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("unkg.extract") is None or not hasattr(
+        importlib.import_module("unkg.extract"), "extract"
+    ):
         pytest.skip("the extraction stage (unkg.extract.extract) is not in this checkout yet")
     built_store_dir: Path = request.getfixturevalue("built_store_dir")
     running = start_server(built_store_dir, DEFAULT_BASE)
