@@ -158,20 +158,23 @@ def _lookup() -> dict[str, Country]:
     for surface, form in _forms().items():
         table.setdefault(surface.lower(), form.record.country)
     for record in country_records():
-        table.setdefault(record.country.alpha3.lower(), record.country)
         if record.un_short_name:
             table.setdefault(record.un_short_name.lower(), record.country)
     return table
 
 
 def country_for(name_or_demonym: str) -> Country | None:
-    """The country a name, acronym, demonym or alpha-3 code stands for (case-insensitive), or None.
+    """The country a name, acronym, demonym (case-insensitive) or upper-case alpha-3 code stands for.
 
     "the Republic of Korea", "ROK", "South Korean", "Korean" -> KOR; "North Korean" -> PRK.
     """
     key = " ".join(name_or_demonym.split()).replace("’", "'")
     key = re.sub(r"^the\s+", "", key, flags=re.IGNORECASE)
     key = re.sub(r"'s$", "", key)
+    if re.fullmatch(r"[A-Z]{3}", key):
+        code = country_by_code(key)
+        if code is not None:
+            return code
     return _lookup().get(key.lower())
 
 
