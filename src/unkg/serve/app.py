@@ -19,6 +19,7 @@ of worker processes (:mod:`unkg.serve.workers`) so that a slow one can be stoppe
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -123,6 +124,7 @@ class Handler(BaseHTTPRequestHandler):
     """One request: route by path, negotiate the format, answer; errors become one clear message."""
 
     server_version = "unkg"
+    timeout = 60  # seconds a client may take to send its request (socket timeout)
     state: ServerState  # set on the subclass made by make_server
 
     # ----- plumbing ---------------------------------------------------------------------------------
@@ -212,8 +214,11 @@ class Handler(BaseHTTPRequestHandler):
     def _route_post(self, path: str) -> None:
         if path != "/sparql":
             raise HttpProblem(HTTPStatus.METHOD_NOT_ALLOWED, "POST is only accepted at /sparql")
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY_BYTES:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise HttpProblem(HTTPStatus.BAD_REQUEST, "Content-Length is not a number") from None
+        if not 0 <= length <= MAX_BODY_BYTES:
             raise HttpProblem(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY_BYTES} bytes"
             )
@@ -476,6 +481,10 @@ def make_server(
     return server
 
 
+def _stop_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def serve(
     store_dir: Path,
     host: str,
@@ -490,6 +499,8 @@ def serve(
     state: ServerState = server.state  # type: ignore[attr-defined]
     bound_host, bound_port = server.server_address[:2]
     print(f"unkg: serving http://{bound_host!s}:{bound_port}/ (SPARQL endpoint at /sparql)", flush=True)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop_on_signal)  # so the workers are stopped too
     try:
         server.serve_forever()
     finally:
