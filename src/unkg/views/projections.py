@@ -221,14 +221,14 @@ def _person_details(network: Network, catalogue: Catalogue, names: dict[str, str
     for record in posts.records:
         if record["relation"] == "post" and record["person"]:
             posts_by_person[record["person"]].append(record)
+    session_order = {session: index for index, session in enumerate(catalogue.sorted_sessions())}
     for node, data in graph.nodes(data=True):
         sections = []
         if posts_by_person.get(node):
             sections.append(Section("Posts", tuple(post_item(r, catalogue) for r in posts_by_person[node])))
         sessions = data["facets"].get("session", [])
         if sessions:
-            ordered = [s for s in catalogue.sorted_sessions() if s in sessions]
-            ordered += [s for s in sessions if s not in catalogue.sessions]
+            ordered = sorted(sessions, key=lambda s: (session_order.get(s, len(session_order)), s))
             sections.append(Section("Sessions", tuple(Item(catalogue.session_label(s)) for s in ordered)))
         if by_speaker.get(node):
             sections.append(statements_section(by_speaker[node], catalogue, names))
