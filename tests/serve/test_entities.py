@@ -52,6 +52,13 @@ def test_person_page_shows_statements_with_quotes_sources_and_whom_they_met(serv
     assert 'href="/meeting/alpha-meeting-2020/session/1"' in page
 
 
+def test_people_who_shared_a_session_have_met(server: Server) -> None:
+    page = fetch(f"{server.url}/person/lee-min", accept="text/html").text
+    met = page.split("<h2>Met</h2>")[1].split("</table>")[0]
+    assert 'href="/person/tanaka-hana"' in met and "same session" in met
+    assert ">foaf:name<" in page  # terms of other vocabularies shown by their prefixed names
+
+
 def test_html_escapes_a_crafted_label(server: Server) -> None:
     page = fetch(f"{server.url}/person/lee-min", accept="text/html").text
     assert "Min Lee &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page

@@ -400,7 +400,7 @@ class Handler(BaseHTTPRequestHandler):
     # ----- entities ---------------------------------------------------------------------------------
 
     def _linker(self) -> pages.Linker:
-        return pages.Linker(self.state.settings.base_iri)
+        return pages.Linker(self.state.settings.base_iri, _context_prefixes(self.state.context))
 
     def _entity(self, path: str, params: dict[str, list[str]]) -> None:
         relative = path.lstrip("/")

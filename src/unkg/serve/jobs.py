@@ -317,9 +317,12 @@ WHERE {
   { ?i unkg:fromAgent ?this ; unkg:toAgent ?other ; unkg:kind ?how . OPTIONAL { ?i unkg:inSession ?session } }
   UNION
   { ?i unkg:toAgent ?this ; unkg:fromAgent ?other ; unkg:kind ?how . OPTIONAL { ?i unkg:inSession ?session } }
+  UNION
+  { ?this unkg:participatedIn ?session . ?other unkg:participatedIn ?session . FILTER(?other != ?this)
+    BIND(<https://w3id.org/unkg/vocab/meet/same-session> AS ?how) }
   OPTIONAL { ?other foaf:name|rdfs:label ?otherLabel } OPTIONAL { ?how skos:prefLabel ?howLabel }
   OPTIONAL { ?session dcterms:title ?sessionLabel } }
-ORDER BY ?otherLabel ?how""",
+ORDER BY ?otherLabel ?how ?session""",
     ),
     (
         ORG_ORGANIZATION,

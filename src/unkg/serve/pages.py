@@ -28,10 +28,15 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 class Linker:
-    """Turns IRIs into hrefs: resources under the base IRI (or the vocabulary's) are served here."""
+    """Turns IRIs into hrefs: resources under the base IRI (or the vocabulary's) are served here.
 
-    def __init__(self, base_iri: str) -> None:
+    ``prefixes`` (prefix -> namespace, e.g. from the JSON-LD context) shorten other IRIs for display.
+    """
+
+    def __init__(self, base_iri: str, prefixes: dict[str, str] | None = None) -> None:
         self.bases = tuple(dict.fromkeys((base_iri, DEFAULT_BASE_IRI)))
+        # longest namespace first, so "unkg:" wins over a shorter namespace it starts with
+        self.prefixes = sorted((prefixes or {}).items(), key=lambda item: -len(item[1]))
 
     def href(self, iri: str) -> str:
         for base in self.bases:
