@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +17,16 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import FOAF, XSD
 
 from unkg.errors import QueryError, StoreError
-from unkg.store import BACKENDS, OxigraphStore, SelectResult, Store, open_store
+from unkg.store import (
+    BACKENDS,
+    OxigraphStore,
+    SelectResult,
+    SparqlEndpointStore,
+    Store,
+    ntriples_term,
+    open_store,
+    substitute_bindings,
+)
 
 EX = "http://example.org/"
 G1 = URIRef(EX + "graph/one")
@@ -122,3 +137,78 @@ def test_store_on_disk_keeps_graphs_and_read_only_refuses_writes(tmp_path: Path)
 def test_unknown_backend_names_the_choices() -> None:
     with pytest.raises(StoreError, match="available: oxigraph, rdflib"):
         open_store(None, backend="virtuoso")
+
+
+# ----- the remote SPARQL endpoint backend, against the project's own server -----------------------
+
+
+def test_substitution_keeps_hostile_values_as_data() -> None:
+    query = "SELECT ?who WHERE { ?who <http://xmlns.com/foaf/0.1/name> ?name . FILTER(?name = ?wanted) }"
+    hostile = Literal('x" ) } ; DROP ALL ; #\n')
+    text = substitute_bindings(query, {"wanted": hostile})
+    assert "FILTER(?name = " + ntriples_term(hostile) + ")" in text
+    with open_store(None) as store:
+        store.replace_graph(G1, ONE)
+        assert store.select(text).rows == ()
+        named = substitute_bindings(query, {"wanted": Literal("Chikako Ueki")})
+        assert store.select(named).rows == ((URIRef(EX + "ueki"),),)
+
+
+def test_substitution_projects_bound_variables_and_parenthesizes_modifiers() -> None:
+    query = "SELECT ?x ?y WHERE { ?x ?p ?y } ORDER BY ?x"
+    text = substitute_bindings(query, {"x": URIRef(EX + "ueki")})
+    assert text == f"SELECT (<{EX}ueki> AS ?x) ?y WHERE {{ <{EX}ueki> ?p ?y }} ORDER BY (<{EX}ueki>)"
+
+
+@pytest.fixture(scope="module")
+def endpoint(mini_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``unkg serve`` on the fixtures' store (a copy), on a free loopback port; yields the /sparql URL."""
+    store_dir = tmp_path_factory.mktemp("served") / "store"
+    shutil.copytree(mini_store_dir, store_dir)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    unkg = str(Path(sys.executable).parent / "unkg")
+    command = [unkg, "serve", "--store", str(store_dir), "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/sparql"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_endpoint_store_answers_like_the_local_store(endpoint: str, mini_store_dir: Path) -> None:
+    query = "SELECT ?p ?o WHERE { ?who ?p ?o } ORDER BY ?p ?o"
+    who = {"who": URIRef("https://w3id.org/unkg/person/tanaka-aiko")}
+    with SparqlEndpointStore(endpoint) as remote, open_store(mini_store_dir, read_only=True) as local:
+        assert remote.select(query, who) == local.select(query, who)
+        assert remote.graph_names() == local.graph_names()
+        assert remote.triple_count() == local.triple_count()
+        ask = "ASK { ?who a <http://xmlns.com/foaf/0.1/Person> }"
+        assert remote.ask(ask, who) and local.ask(ask, who)
+        describe = "CONSTRUCT { ?who ?p ?o } WHERE { ?who ?p ?o }"
+        assert isomorphic(remote.construct(describe, who), local.construct(describe, who))
+        remote_data, local_data = remote.dataset(), local.dataset()
+        for name in local.graph_names():
+            assert isomorphic(remote_data.graph(name), local_data.graph(name)), name
+
+
+def test_endpoint_store_errors_are_one_line_and_typed(endpoint: str) -> None:
+    with SparqlEndpointStore(endpoint) as remote:
+        with pytest.raises(QueryError, match="refused the query"):
+            remote.select("SELECT ?x WHERE { ?x ")
+        with pytest.raises(StoreError, match="read-only here"):
+            remote.replace_graph(G1, ONE)
+    with pytest.raises(StoreError, match="cannot reach the SPARQL endpoint"):
+        SparqlEndpointStore("http://127.0.0.1:9/sparql", timeout=5).select("SELECT * WHERE { ?s ?p ?o }")

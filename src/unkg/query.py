@@ -32,7 +32,7 @@ from rdflib.term import Identifier
 
 from unkg.config import DEFAULT_BASE_IRI, Settings
 from unkg.errors import QueryError
-from unkg.store import Store
+from unkg.store import Store, ntriples_term
 
 FORMATS = ("table", "csv", "tsv", "json")
 TABLE_CELL_WIDTH = 70
@@ -280,22 +280,7 @@ def _tsv(result: QueryResult) -> str:
 
 
 def _ntriples_term(term: Identifier | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        escaped = (
-            str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        ).replace("\t", "\\t")
-        if term.language:
-            return f'"{escaped}"@{term.language}'
-        if term.datatype is not None:
-            return f'"{escaped}"^^<{term.datatype}>'
-        return f'"{escaped}"'
-    return str(term)
+    return "" if term is None else ntriples_term(term)
 
 
 def results_json(result: QueryResult) -> dict[str, object]:

@@ -16,14 +16,17 @@ query text, and turns a malformed query into :class:`unkg.errors.QueryError`.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
+import urllib.error
+import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Any, Protocol, Self, runtime_checkable
 
 import pyoxigraph as ox
 from pyparsing import ParseException
@@ -418,6 +421,201 @@ def _identifier(value: object) -> Identifier | None:
     if value is None or isinstance(value, Identifier):
         return value
     raise StoreError(f"unexpected value in a query result: {value!r}")
+
+
+# ----- remote SPARQL endpoint --------------------------------------------------------------------
+
+
+SPARQL_QUERY = "application/sparql-query"
+
+
+class SparqlEndpointStore(_ContextManaged):
+    """A remote SPARQL 1.1 endpoint (Protocol for queries, Update for writes), for a graph that
+    outgrows one machine; the endpoint's default graph must be the union of its named graphs.
+
+    Bindings are applied by SPARQL substitution (:func:`substitute_bindings`): each bound variable
+    is replaced by its term in N-Triples syntax, escaped, so report text stays data.
+    """
+
+    PAGE = 5000  # rows per request when copying the dataset (endpoints cap result sizes)
+
+    def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 60.0) -> None:
+        self.query_url = query_url
+        self.update_url = update_url
+        self.timeout = timeout
+        self._closed = False
+
+    def _post(self, url: str, body: str, content_type: str, accept: str) -> tuple[bytes, str]:
+        if self._closed:
+            raise StoreError(f"the store {self.query_url} is closed")
+        request = urllib.request.Request(
+            url, data=body.encode("utf-8"), headers={"Content-Type": content_type, "Accept": accept}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read(), response.headers.get_content_type()
+        except urllib.error.HTTPError as error:
+            detail = _one_line(Exception(error.read().decode("utf-8", "replace") or error.reason))
+            if 400 <= error.code < 500:
+                raise QueryError(f"the endpoint {url} refused the query ({error.code}): {detail}") from error
+            raise StoreError(f"the endpoint {url} failed ({error.code}): {detail}") from error
+        except (urllib.error.URLError, OSError) as error:
+            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {error}") from error
+
+    def _results(self, sparql: str, bindings: Bindings | None) -> dict[str, Any]:
+        query = substitute_bindings(sparql, bindings)
+        body, _ = self._post(self.query_url, query, SPARQL_QUERY, "application/sparql-results+json")
+        try:
+            document: dict[str, Any] = json.loads(body)
+        except ValueError as error:
+            raise StoreError(f"the endpoint {self.query_url} did not answer in SPARQL JSON") from error
+        return document
+
+    def select(self, sparql: str, bindings: Bindings | None = None) -> SelectResult:
+        document = self._results(sparql, bindings)
+        if "results" not in document:
+            raise QueryError("not a SELECT query")
+        variables = tuple(document.get("head", {}).get("vars", []))
+        rows = tuple(
+            tuple(_json_term(row[name]) if name in row else None for name in variables)
+            for row in document["results"].get("bindings", [])
+        )
+        return SelectResult(variables, rows)
+
+    def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
+        document = self._results(sparql, bindings)
+        if "boolean" not in document:
+            raise QueryError("not an ASK query")
+        return bool(document["boolean"])
+
+    def construct(self, sparql: str, bindings: Bindings | None = None) -> Graph:
+        query = substitute_bindings(sparql, bindings)
+        body, media_type = self._post(self.query_url, query, SPARQL_QUERY, "application/n-triples")
+        if "sparql-results" in media_type:
+            raise QueryError("not a CONSTRUCT or DESCRIBE query")
+        syntax = "nt" if "n-triples" in media_type else "turtle"
+        return Graph().parse(data=body.decode("utf-8"), format=syntax)
+
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        triples = [" ".join(ntriples_term(term) for term in triple) + " ." for triple in graph]
+        name = ntriples_term(graph_iri)
+        self._update(f"DROP SILENT GRAPH {name}")
+        for start in range(0, len(triples), self.PAGE):
+            chunk = "\n".join(triples[start : start + self.PAGE])
+            self._update(f"INSERT DATA {{ GRAPH {name} {{\n{chunk}\n}} }}")
+
+    def remove_graph(self, graph_iri: URIRef) -> None:
+        self._update(f"DROP SILENT GRAPH {ntriples_term(graph_iri)}")
+
+    def _update(self, update: str) -> None:
+        if not self.update_url:
+            raise StoreError(f"the endpoint {self.query_url} is read-only here: no update URL was given")
+        self._post(self.update_url, update, "application/sparql-update", "*/*")
+
+    def graph_names(self) -> list[URIRef]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return sorted(row[0] for row in rows if isinstance(row[0], URIRef))
+
+    def dataset(self) -> Dataset:
+        dataset = Dataset(default_union=True)
+        page = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o LIMIT %d OFFSET %d"
+        for name in self.graph_names():
+            target = dataset.graph(name)
+            offset = 0
+            while True:
+                rows = self.select(page % (self.PAGE, offset), {"g": name}).rows
+                for s, p, o in rows:
+                    if s is not None and p is not None and o is not None:
+                        target.add((s, p, o))
+                if len(rows) < self.PAGE:
+                    break
+                offset += self.PAGE
+        return dataset
+
+    def triple_count(self) -> int:
+        return _count(self.select(COUNT_TRIPLES))
+
+    def close(self) -> None:
+        self._closed = True
+
+
+def _json_term(value: Mapping[str, str]) -> Identifier:
+    """An rdflib term from one SPARQL 1.1 Query Results JSON binding."""
+    kind = value.get("type")
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in value:
+            return Literal(value["value"], lang=value["xml:lang"])
+        datatype = value.get("datatype")
+        if datatype and datatype != XSD_STRING:
+            return Literal(value["value"], datatype=URIRef(datatype))
+        return Literal(value["value"])
+    raise StoreError(f"unsupported term in SPARQL JSON results: {value!r}")
+
+
+_IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+def ntriples_term(term: Node) -> str:
+    """A term in N-Triples syntax, escaped, so it can stand in query or update text as data."""
+    if isinstance(term, URIRef):
+        if _IRI_FORBIDDEN.search(str(term)):
+            raise QueryError(f"not a valid IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        escaped = "".join(_ESCAPES.get(char, char) for char in str(term))
+        if term.language:
+            return f'"{escaped}"@{term.language}'
+        if term.datatype is not None:
+            return f'"{escaped}"^^{ntriples_term(term.datatype)}'
+        return f'"{escaped}"'
+    raise QueryError(f"cannot write the RDF term {term!r}")
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_]\w*)")
+
+
+def substitute_bindings(sparql: str, bindings: Bindings | None) -> str:
+    """``sparql`` with each bound variable replaced by its term (SPARQL substitution, as Oxigraph does).
+
+    A bound variable projected as ``?x`` becomes ``(TERM AS ?x)``; after the last ``}`` (ORDER BY,
+    GROUP BY) it becomes ``(TERM)``; elsewhere ``TERM``. Strings, IRIs and comments of the query
+    are left alone, and terms are escaped N-Triples, so no value can change the query's shape.
+    """
+    if not bindings:
+        return sparql
+    masked = _MASKED.sub(lambda match: " " * len(match.group()), sparql)
+    clause = _SELECT_CLAUSE.search(masked)
+    projection = clause.span("projection") if clause else (0, 0)
+    modifiers_from = masked.rfind("}")
+    pieces, last = [], 0
+    for match in _VARIABLE.finditer(masked):
+        name = match.group(1)
+        if name not in bindings:
+            continue
+        start, end = match.span()
+        term = ntriples_term(bindings[name])
+        if projection[0] <= start < projection[1]:
+            before = masked[projection[0] : start]
+            if before.count("(") == before.count(")"):
+                replacement = f"({term} AS ?{name})"
+            elif re.search(r"\bAS\s*$", before, re.IGNORECASE):
+                continue  # the variable an expression is assigned to
+            else:
+                replacement = term
+        elif start > modifiers_from:
+            replacement = f"({term})"
+        else:
+            replacement = term
+        pieces += [sparql[last:start], replacement]
+        last = end
+    return "".join([*pieces, sparql[last:]])
 
 
 # ----- opening -----------------------------------------------------------------------------------
