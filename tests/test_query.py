@@ -171,3 +171,24 @@ def test_queries_dir_follows_settings(tmp_path: Path) -> None:
     query = "# only: the one.\n# Columns: ?s\nSELECT ?s WHERE { ?s ?p ?o }\n"
     (tmp_path / "queries" / "only.rq").write_text(query)
     assert [info.name for info in list_queries(Settings(root=tmp_path))] == ["only"]
+
+
+QUERY_PARAMS = {"positions": {"topic": "multilateralism"}}
+
+
+@pytest.mark.parametrize("info", list_queries(SETTINGS), ids=lambda info: info.name)
+def test_each_query_returns_the_columns_its_header_promises(mini_store_dir: Path, info: QueryInfo) -> None:
+    with open_store(mini_store_dir, read_only=True) as store:
+        result = run_query(store, info.name, QUERY_PARAMS.get(info.name, {}), SETTINGS)
+    assert result.variables[: len(info.columns)] == info.columns
+
+
+def test_real_reports_answer_the_canned_queries(built_store_dir: Path) -> None:
+    with open_store(built_store_dir, read_only=True) as store:
+        persons = run_query(store, "persons", {}, SETTINGS).as_dicts()
+        positions = run_query(store, "positions", {"topic": "multilateralism"}, SETTINGS).as_dicts()
+        sessions = run_query(store, "sessions", {}, SETTINGS).as_dicts()
+    assert len(persons) > 20
+    assert len({row["person"] for row in persons}) == len(persons)  # once each
+    assert positions and all(row["quote"] for row in positions)
+    assert len(sessions) >= 5
