@@ -118,3 +118,15 @@ def test_vocabulary_graph_holds_the_ontology_and_topics(settings: Settings) -> N
     assert (ACT["asked"], RDF.type, UNKG["SpeechAct"]) in graph
     if (settings.ontology_dir / "topics.ttl").is_file():
         assert (TOPIC_NS["multilateralism"], None, None) in graph
+
+
+def test_the_package_exports_its_entry_points() -> None:
+    import unkg
+    from unkg import pipeline
+
+    assert unkg.build_graph is build_report_graph
+    assert unkg.open_store is open_store
+    assert unkg.build is pipeline.build
+    assert set(unkg.__all__) >= {"read_report", "extract", "build", "open_store", "run_query", "UnkgError"}
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = unkg.nothing
