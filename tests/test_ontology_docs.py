@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -65,3 +66,39 @@ def test_text_from_the_turtle_is_escaped(tmp_path: Path) -> None:
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "Odd &lt;img src=x onerror=alert(1)&gt;" in page
     assert "<img" not in page
+
+
+def _pairs_without_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    keys = [key for key, _ in pairs]
+    duplicates = {key for key in keys if keys.count(key) > 1}
+    assert not duplicates, f"keys defined twice in context.jsonld: {duplicates}"
+    return dict(pairs)
+
+
+def test_json_ld_context_defines_each_name_once_and_only_ontology_terms() -> None:
+    settings = load_settings()
+    text = (settings.ontology_dir / "context.jsonld").read_text(encoding="utf-8")
+    document = json.loads(text, object_pairs_hook=_pairs_without_duplicates)
+    context = document["@context"]
+    ontology = ontology_graph(settings)
+    for name, definition in context.items():
+        target = definition["@id"] if isinstance(definition, dict) else definition
+        if isinstance(target, str) and target.startswith("unkg:"):
+            term = URIRef(UNKG + target.removeprefix("unkg:"))
+            assert (term, None, None) in ontology, f"{name} -> {target} is not in the ontology"
+
+
+def test_json_ld_with_the_context_round_trips_the_graph_shape() -> None:
+    settings = load_settings()
+    context = json.loads((settings.ontology_dir / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    graph = Graph().parse(
+        Path(__file__).parent / "serve" / "fixtures" / "small.trig",
+        format="trig",
+        publicID="https://w3id.org/unkg/",
+    )
+    flat = Graph()
+    for triple in graph:
+        flat.add(triple)
+    compacted = flat.serialize(format="json-ld", context=context)
+    assert '"speaker":' in compacted and '"quote":' in compacted  # short names are used
+    assert isomorphic(Graph().parse(data=compacted, format="json-ld"), flat)

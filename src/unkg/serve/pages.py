@@ -45,7 +45,10 @@ class Linker:
         return iri
 
     def short(self, iri: str) -> str:
-        """A compact name for an IRI without a label: its path under the base, or the IRI."""
+        """A compact name for an IRI without a label: prefix:name, its path under the base, or the IRI."""
+        for prefix, namespace in self.prefixes:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                return f"{prefix}:{iri[len(namespace) :]}"
         for base in self.bases:
             if iri.startswith(base):
                 return iri[len(base) :]
