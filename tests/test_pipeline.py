@@ -14,7 +14,7 @@ from unkg.config import Settings
 from unkg.errors import ReportError
 from unkg.export import union_graph
 from unkg.model import Extraction
-from unkg.pipeline import build, build_from_extractions, find_reports
+from unkg.pipeline import build, build_from_extractions, curate, find_reports
 from unkg.rdf.iris import Minter
 from unkg.store import open_store
 
@@ -148,3 +148,15 @@ def test_the_real_reports_build_the_same_graph_twice(
         assert first.graph_names() == second.graph_names()
         assert first.triple_count() == second.triple_count()
         assert isomorphic(union_graph(first.dataset()), union_graph(second.dataset()))
+
+
+def test_curation_fixes_apply_before_the_graph_is_built(
+    mini_extractions: tuple[Extraction, ...], settings: Settings, tmp_path: Path
+) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "curation.yaml").write_text(
+        "version: 1\nrename:\n  - person: park-min-jun\n    given: Minjun\n", encoding="utf-8"
+    )
+    curated = curate(mini_extractions, replace(settings, root=tmp_path))
+    names = {person.key: person.name for extraction in curated for person in extraction.people}
+    assert names["park-min-jun"] == "Minjun Park"

@@ -42,6 +42,7 @@ STAGES = (
     Stage("read", "report file", "Document (unkg.document.read_report)"),
     Stage("extract", "Document", "Extraction (unkg.extract.extract)"),
     Stage("resolve", "Extractions", "Extractions with one key per entity across reports"),
+    Stage("curate", "Extractions", "Extractions with the fixes of data/curation.yaml (unkg.curation)"),
     Stage("rdf", "Extraction", "rdflib Graph of one report (unkg.rdf.build)"),
     Stage("store", "Graphs", "named graphs replaced in the store"),
     Stage("outputs", "store", "graph.ttl, graph.jsonld, who-met-whom.html"),
@@ -86,7 +87,7 @@ def build(
     the who-met-whom page.
     """
     started = time.perf_counter()
-    extractions = extract_reports(find_reports(paths))
+    extractions = curate(extract_reports(find_reports(paths)), settings)
     return build_from_extractions(extractions, settings, store_dir, out_dir, started=started)
 
 
@@ -152,6 +153,13 @@ def extract_reports(files: Sequence[Path]) -> tuple[Extraction, ...]:
         extractions.append(extract(document))
     _progress("")
     return tuple(resolve_across_reports(extractions))
+
+
+def curate(extractions: Sequence[Extraction], settings: Settings) -> tuple[Extraction, ...]:
+    """Apply the user's fixes in ``data/curation.yaml`` (none when the file is absent)."""
+    from unkg.curation import apply_curation, load_curation
+
+    return apply_curation(extractions, load_curation(settings.data_dir / "curation.yaml"))
 
 
 def report_graphs(extractions: Sequence[Extraction], settings: Settings) -> list[tuple[URIRef, Graph]]:
