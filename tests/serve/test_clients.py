@@ -76,7 +76,7 @@ def test_query_catalogue_lists_and_runs_queries(server: Server) -> None:
     listing = fetch(f"{server.url}/queries", accept="text/html")
     for name in ("persons", "positions", "who_met_whom"):
         assert f'href="/queries/{name}"' in listing.text
-    assert "Parameters (as ?name=value): topic" in listing.text
+    assert '<form method="get" action="/queries/positions"><label>topic <input name="topic"' in listing.text
     page = fetch(f"{server.url}/queries/persons", accept="text/html")
     assert page.status == 200 and "Hana Tanaka" in page.text and "SELECT ?person" in page.text
     as_json = json.loads(fetch(f"{server.url}/queries/persons?format=json").text)

@@ -78,6 +78,18 @@ def test_construct_as_turtle_and_json_ld_give_the_same_graph(server: Server) -> 
     assert isomorphic(from_turtle, from_jsonld)
 
 
+def test_describe_gives_the_resource_as_turtle(server: Server) -> None:
+    response = get_query(server, f"DESCRIBE <{server.iri('organization/example-agency')}>", "text/turtle")
+    graph = Graph().parse(data=response.text, format="turtle")
+    assert (URIRef(server.iri("organization/example-agency")), None, Literal("EXA")) in graph
+
+
+def test_dataset_parameters_are_refused_rather_than_ignored(server: Server) -> None:
+    url = f"{server.url}/sparql?query={quote(NAMES_QUERY)}&default-graph-uri={quote(server.iri('graph/x'))}"
+    response = fetch(url)
+    assert response.status == 400 and "GRAPH" in response.text
+
+
 def test_post_as_form_and_as_sparql_query_body(server: Server) -> None:
     form = fetch(
         f"{server.url}/sparql",

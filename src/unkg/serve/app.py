@@ -245,6 +245,12 @@ class Handler(BaseHTTPRequestHandler):
     # ----- SPARQL -----------------------------------------------------------------------------------
 
     def _answer_query(self, query: str, params: dict[str, list[str]]) -> None:
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            raise HttpProblem(
+                HTTPStatus.BAD_REQUEST,
+                "default-graph-uri and named-graph-uri are not supported: queries see the union of all "
+                "graphs; use GRAPH <...> { } in the query to read one report's graph",
+            )
         if is_update(query):
             raise _refuse_update()
         if uses_service(query):
@@ -320,11 +326,11 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, "text/html", pages.page("unkg", pages.link_list(items)))
 
     def _query_list(self) -> None:
-        items = [
-            (f"/queries/{info.name}", info.name, info.description + _parameters_note(info))
+        queries = [
+            (info.name, info.description, [(p.name, p.description) for p in info.parameters])
             for info, _ in self.state.catalogue.values()
         ]
-        self._send(200, "text/html", pages.page("Queries", pages.link_list(items)))
+        self._send(200, "text/html", pages.query_list_page(queries))
 
     def _named_query(self, name: str, params: dict[str, list[str]]) -> None:
         if name not in self.state.catalogue:
@@ -433,13 +439,6 @@ def _context_prefixes(context: dict[str, object]) -> dict[str, str]:
         for key, value in context.items()
         if isinstance(value, str) and not key.startswith("@") and value.endswith(("/", "#"))
     }
-
-
-def _parameters_note(info: QueryInfo) -> str:
-    if not info.parameters:
-        return ""
-    names = ", ".join(f"{p.name} ({p.description})" if p.description else p.name for p in info.parameters)
-    return f" Parameters (as ?name=value): {names}."
 
 
 def _catalogue(settings: Settings) -> dict[str, tuple[QueryInfo, str]]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from rdflib import Literal, URIRef
-from rdflib.term import Identifier, Node
+from rdflib.term import Node
 
 from unkg.config import DEFAULT_BASE_IRI
 from unkg.serve.jobs import Entity, Table
@@ -192,5 +192,19 @@ def link_list(items: Iterable[tuple[str, str, str]]) -> str:
     return f"<ul>{entries}</ul>"
 
 
-def term_label(term: Identifier | None) -> str:
-    return "" if term is None else str(term)
+def query_list_page(queries: Iterable[tuple[str, str, Sequence[tuple[str, str]]]]) -> bytes:
+    """The catalogue: each query (name, description, parameters as (name, help)) with a form to run it."""
+    entries = []
+    for name, description, parameters in queries:
+        inputs = "".join(
+            f'<label>{escape(param)} <input name="{escape(param)}" '
+            f'placeholder="{escape(help_text)}"></label> '
+            for param, help_text in parameters
+        )
+        formats = "".join(f"<option>{fmt}</option>" for fmt in ("html", "json", "xml", "csv", "tsv"))
+        entries.append(
+            f'<li><a href="/queries/{escape(name)}">{escape(name)}</a> — {escape(description)}'
+            f'<form method="get" action="/queries/{escape(name)}">{inputs}'
+            f'<select name="format">{formats}</select> <button type="submit">Run</button></form></li>'
+        )
+    return page("Queries", f"<ul>{''.join(entries)}</ul>")
