@@ -60,7 +60,7 @@ def test_query_formats_and_errors(previous_store: Path, tmp_path: Path) -> None:
     assert table.returncode == 0
     assert table.stdout.splitlines()[0].split()[:3] == ["?person", "?name", "?family"]
     assert ":person/tanaka-aiko" in table.stdout
-    document = json.loads(unkg("query", "positions", "--param", "topic=https://w3id.org/unkg/topic/peacekeeping",
+    document = json.loads(unkg("query", "positions", "--param", "topic=https://w3id.org/unkg/topic/peace-and-security",
                                "--format", "json", *store, out_dir=tmp_path).stdout)
     assert document["head"]["vars"][:3] == ["country", "person", "personName"]
     unknown = unkg("query", "people", *store, out_dir=tmp_path)

@@ -31,7 +31,7 @@ def store(mini_extractions: tuple[Extraction, ...], settings: Settings) -> Itera
         for graph_iri, graph in report_graphs(mini_extractions, settings):
             opened.replace_graph(graph_iri, graph)
         topics = Graph()
-        for name in ("multilateralism", "human-rights", "peacekeeping"):
+        for name in ("multilateralism", "human-rights", "peace-and-security"):
             topics.add((TOPIC_NS[name], RDF.type, SKOS.Concept))
         opened.replace_graph(URIRef("https://w3id.org/unkg/graph/test-topics"), topics)
         yield opened
