@@ -52,6 +52,7 @@ class Facet:
     label: str
     options: tuple[tuple[str, str], ...]  # (value, label), in display order
     multi: bool = False
+    parents: dict[str, str] = field(default_factory=dict)  # value -> meeting it belongs to (sessions)
 
 
 @dataclass

@@ -85,7 +85,8 @@ def _event_facet(catalogue: Catalogue, present: set[str]) -> Facet:
 
 def _session_facet(catalogue: Catalogue, present: set[str]) -> Facet:
     options = tuple((s, catalogue.session_label(s)) for s in catalogue.sorted_sessions() if s in present)
-    return Facet("session", "Session", options)
+    parents = {s: catalogue.sessions[s].event for s, _ in options}
+    return Facet("session", "Session", options, parents=parents)
 
 
 def _kind_facet(key: str, label: str, order: Iterable[str], present: set[str],

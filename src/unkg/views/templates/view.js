@@ -189,8 +189,24 @@
 
   // ----- controls ---------------------------------------------------------------------------------
 
+  // Choosing a meeting narrows the session list to its sessions (and drops a session of another meeting).
+  function narrowChildren(eventValue) {
+    Array.prototype.forEach.call(document.querySelectorAll("option[data-parent]"), function (option) {
+      option.hidden = !!eventValue && option.dataset.parent !== eventValue;
+      var select = option.parentNode;
+      if (option.hidden && select.value === option.value) {
+        select.value = "";
+        state.select[select.dataset.facet] = "";
+      }
+    });
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll("select[data-facet]"), function (select) {
-    select.addEventListener("change", function () { state.select[select.dataset.facet] = select.value; apply(false); });
+    select.addEventListener("change", function () {
+      state.select[select.dataset.facet] = select.value;
+      if (select.dataset.facet === "event") { narrowChildren(select.value); }
+      apply(false);
+    });
   });
   Array.prototype.forEach.call(document.querySelectorAll("input[data-multi]"), function (box) {
     box.addEventListener("change", function () { state.multi[box.dataset.multi][box.value] = box.checked; apply(false); });
@@ -208,6 +224,7 @@
   if (top) { top.addEventListener("change", function () { state.top = top.checked; apply(false); }); }
   document.getElementById("reset").addEventListener("click", function () {
     Array.prototype.forEach.call(document.querySelectorAll("select[data-facet]"), function (s) { s.value = ""; state.select[s.dataset.facet] = ""; });
+    narrowChildren("");
     Array.prototype.forEach.call(document.querySelectorAll("input[data-multi]"), function (b) { b.checked = true; state.multi[b.dataset.multi][b.value] = true; });
     apply(false);
   });
