@@ -6,12 +6,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF
 
 from unkg.config import load_settings
-from unkg.ontology_docs import ontology_graph, write_ontology_docs
+from unkg.ontology_docs import ontology_graph, ontology_text, write_ontology_docs
 
 UNKG = "https://w3id.org/unkg/ontology#"
 
@@ -102,3 +103,10 @@ def test_json_ld_with_the_context_round_trips_the_graph_shape() -> None:
     compacted = flat.serialize(format="json-ld", context=context)
     assert '"speaker":' in compacted and '"quote":' in compacted  # short names are used
     assert isomorphic(Graph().parse(data=compacted, format="json-ld"), flat)
+
+
+@pytest.mark.parametrize(("fmt", "parser"), [("turtle", "turtle"), ("ntriples", "nt"), ("xml", "xml")])
+def test_ontology_text_in_export_formats(fmt: str, parser: str) -> None:
+    settings = load_settings()
+    parsed = Graph().parse(data=ontology_text(fmt, settings), format=parser)
+    assert isomorphic(parsed, ontology_graph(settings))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
 from unkg.config import Settings, load_settings
 from unkg.store import open_store
-from unkg.void import void_description
+from unkg.void import void_description, void_text
 
 FIXTURE = Path(__file__).parent / "serve" / "fixtures" / "small.trig"
 BASE = "https://w3id.org/unkg/"
@@ -19,8 +21,6 @@ SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")
 
 def _describe(settings: Settings) -> tuple[Graph, int, dict[str, int]]:
     """The description of a store holding the fixture graph and the ontology, with the true counts."""
-    from rdflib import Dataset
-
     dataset = Dataset()
     dataset.parse(FIXTURE, format="trig", publicID=BASE)
     with open_store(None) as store:
@@ -72,3 +72,38 @@ def test_void_names_vocabularies_licence_endpoint_and_downloads() -> None:
     assert downloads == {
         f"http://127.0.0.1:8765/dump/unkg.{ext}" for ext in ("ttl", "nt", "nq", "trig", "jsonld", "rdf")
     }
+
+
+@pytest.mark.parametrize(
+    ("fmt", "parser"),
+    [
+        ("turtle", "turtle"),
+        ("ntriples", "nt"),
+        ("jsonld", "json-ld"),
+        ("xml", "xml"),
+        ("nquads", "nquads"),
+        ("trig", "trig"),
+    ],
+)
+def test_void_text_parses_back_in_every_export_format(fmt: str, parser: str) -> None:
+    settings = load_settings().with_base(BASE)
+    void, _, _ = _describe(settings)
+    with open_store(None) as store:
+        store.replace_graph(URIRef(BASE + "graph/r"), _one_report())
+        text = void_text(store, fmt, settings)
+        expected = void_description(store, settings)
+    if parser in ("nquads", "trig"):
+        dataset = Dataset()
+        dataset.parse(data=text, format=parser)
+        parsed = dataset.graph(URIRef(BASE + "graph/void"))
+    else:
+        parsed = Graph().parse(data=text, format=parser)
+    assert len(void) > 0 and isomorphic(parsed, expected)
+
+
+def _one_report() -> Graph:
+    graph = Graph()
+    report = URIRef(BASE + "report/r")
+    graph.add((report, RDF.type, URIRef(UNKG_NS + "Report")))
+    graph.add((report, DCTERMS.title, Literal("R")))
+    return graph

@@ -16,6 +16,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from unkg.config import Settings
+from unkg.errors import UnkgError
 from unkg.export import jsonld_context
 from unkg.rdf.iris import Minter
 from unkg.rdf.namespaces import ONTOLOGY_IRI
@@ -53,6 +54,15 @@ def write_ontology_docs(settings: Settings, out: Path) -> list[Path]:
         path.write_text(serialize_ontology(graph, fmt, settings), encoding="utf-8")
         written.append(path)
     return written
+
+
+def ontology_text(fmt: str, settings: Settings) -> str:
+    """The ontology as text in an export format (CLI names: turtle, ntriples, nquads, trig, jsonld, xml)."""
+    from unkg.export import FORMATS
+
+    if fmt not in FORMATS:
+        raise UnkgError(f"unknown export format {fmt!r}; available: {', '.join(FORMATS)}")
+    return serialize_ontology(ontology_graph(settings), FORMATS[fmt], settings)
 
 
 def serialize_ontology(graph: Graph, fmt: str, settings: Settings) -> str:

@@ -8,10 +8,11 @@ description always matches the data it describes.
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
 from unkg.config import Settings
+from unkg.errors import UnkgError
 from unkg.rdf.iris import Minter
 from unkg.rdf.namespaces import ONTOLOGY_IRI
 from unkg.store import Store
@@ -180,3 +181,26 @@ def void_description(store: Store, settings: Settings) -> Graph:
     _add_reports(graph, store, dataset, settings, sizes)
     _add_distributions(graph, dataset, settings)
     return graph
+
+
+def void_text(store: Store, fmt: str, settings: Settings) -> str:
+    """The description as text in an export format (CLI names: turtle, ntriples, nquads, trig, jsonld, xml).
+
+    Quad formats put it in the named graph ``{base}graph/void``.
+    """
+    from unkg.export import FORMATS, QUAD_FORMATS, jsonld_context
+
+    if fmt not in FORMATS:
+        raise UnkgError(f"unknown export format {fmt!r}; available: {', '.join(FORMATS)}")
+    graph = void_description(store, settings)
+    if fmt in QUAD_FORMATS:
+        dataset = Dataset()
+        named = dataset.graph(URIRef(settings.base_iri + "graph/void"))
+        for prefix, namespace in graph.namespaces():
+            dataset.bind(prefix, namespace)
+        for triple in graph:
+            named.add(triple)
+        return dataset.serialize(format=FORMATS[fmt])
+    if fmt == "jsonld":
+        return graph.serialize(format="json-ld", context=jsonld_context(settings))
+    return graph.serialize(format=FORMATS[fmt])
