@@ -1,0 +1,422 @@
+"""Extraction: a :class:`~unkg.model.Document` in, an :class:`~unkg.model.Extraction` out.
+
+:func:`extract` is a pure function of the document; reference data (titles, family names,
+reporting verbs, organizations, countries, topics) is read once from ``data/`` and cached.
+Stages, in order:
+
+1. :mod:`.structure` - event, days, sessions, prose passages;
+2. :mod:`.mentions` - person mentions; :mod:`.resolve` - mentions to people;
+3. :mod:`.posts` - posts from captions, headings and appositions; titles alone resolved to holders;
+4. :mod:`.speech` - statements, acts, addressees, answers; then interactions and participation.
+
+:func:`resolve_across_reports` gives one key per person across several extractions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from unkg.extract.countries import country_by_code, find_countries
+from unkg.extract.mentions import PersonMention, find_person_mentions, report_vocabulary
+from unkg.extract.organizations import find_organizations, national_organization
+from unkg.extract.posts import PostDraft, find_posts
+from unkg.extract.resolve import (
+    PersonRecord,
+    RoleHolder,
+    person_from_record,
+    resolve_across_reports,
+    resolve_people,
+    resolve_role_reference,
+)
+from unkg.extract.speech import (
+    DraftStatement,
+    GroupDraft,
+    KeyedMention,
+    find_statements,
+    settle_turns,
+)
+from unkg.extract.structure import Layout, Unit, host_phrase, read_layout
+from unkg.extract.topics import classify_stance, classify_topics
+from unkg.model import (
+    BlockKind,
+    Country,
+    Document,
+    Extraction,
+    GroupSpeaker,
+    Interaction,
+    InteractionKind,
+    Organization,
+    OrganizationType,
+    Participation,
+    Person,
+    Post,
+    Span,
+    SpeechAct,
+    Statement,
+)
+
+__all__ = ["extract", "resolve_across_reports"]
+
+_SHOWN_KINDS = (BlockKind.CAPTION, BlockKind.HEADING)
+# add(source, target, kind, span, session): records one interaction
+_Adder = Callable[[str, str, InteractionKind, Span, int | None], None]
+_DIPLOMATIC_TITLE = re.compile(r"\b(?:Ambassador|Permanent Representative|Mission)\s+of\s+(?:the\s+)?(.+)$")
+
+
+def extract(document: Document) -> Extraction:
+    """Everything one report says about people, posts, sessions and who said what to whom."""
+    layout = read_layout(document, find_host=session_host)
+    text = layout.text
+    vocabulary = report_vocabulary(text)
+    blocks = [(u.span, u.kind) for u in layout.units if u.kind is not BlockKind.FOOTNOTE]
+    mentions = find_person_mentions(text, blocks, vocabulary)
+    preferred = [u.span for u in layout.units if u.kind in _SHOWN_KINDS]
+    resolution = resolve_people(mentions, preferred)
+    keyed = [KeyedMention(m, k) for m, k in resolution.mention_keys]
+    drafts = find_posts(text, layout.units, resolution.mention_keys)
+    keyed += _resolved_role_references(mentions, layout, drafts, keyed)
+    keyed.sort(key=lambda k: k.mention.span.start)
+    records = {r.key: r for r in resolution.records}
+    statements, groups = find_statements(text, layout.passages, keyed, lambda key: _gender(records, key))
+    settle_turns(statements, _presenters(layout, keyed))
+    return _assemble(document, layout, records, keyed, drafts, statements, groups)
+
+
+# ----- sessions and titles --------------------------------------------------------------------------
+
+
+def session_host(title: str, offset: int) -> str | None:
+    """The organization a session title says hosts it: "Visit to WHO", "hosted by the Ambassador of Korea"."""
+    phrase = host_phrase(title)
+    found = find_organizations(phrase)
+    if phrase == title:
+        found = [m for m in found if m.span.start == 0]
+    if found:
+        return found[0].organization.key
+    diplomatic = _DIPLOMATIC_TITLE.search(phrase)
+    if diplomatic:
+        countries = find_countries(diplomatic.group(1))
+        if countries:
+            mission = national_organization(OrganizationType.PERMANENT_MISSION, countries[0].country.alpha3)
+            return mission.key if mission else None
+    return None
+
+
+def _unit_at(layout: Layout, position: int) -> Unit | None:
+    for unit in layout.units:
+        if unit.span.start <= position < unit.span.end:
+            return unit
+    return None
+
+
+def _role_holders(
+    layout: Layout, drafts: Sequence[PostDraft], keyed: Sequence[KeyedMention]
+) -> list[RoleHolder]:
+    """Who holds which post title, by evidence in captions and headings (where posts are stated)."""
+    holders = []
+    for post in drafts:
+        unit = _unit_at(layout, post.span.start)
+        if unit is not None and unit.kind in _SHOWN_KINDS:
+            holders.append(RoleHolder(post.role, post.person, post.span.start, unit.session))
+    for item in keyed:
+        unit = _unit_at(layout, item.mention.span.start)
+        if unit is None or unit.kind not in _SHOWN_KINDS:
+            continue
+        for title in item.mention.titles:
+            if title.kind == "post":
+                holders.append(RoleHolder(title.canonical, item.key, item.mention.span.start, unit.session))
+    return holders
+
+
+def _resolved_role_references(
+    mentions: Sequence[PersonMention],
+    layout: Layout,
+    drafts: Sequence[PostDraft],
+    keyed: Sequence[KeyedMention],
+) -> list[KeyedMention]:
+    """ "The Director-General" as the person holding that post in the session."""
+    holders = _role_holders(layout, drafts, keyed)
+    resolved = []
+    for mention in mentions:
+        if not mention.is_role_reference:
+            continue
+        unit = _unit_at(layout, mention.span.start)
+        session = unit.session if unit else None
+        key = resolve_role_reference(mention.titles[-1].canonical, mention.span.start, session, holders)
+        if key is not None:
+            resolved.append(KeyedMention(mention, key))
+    return resolved
+
+
+def _presenters(layout: Layout, keyed: Sequence[KeyedMention]) -> dict[int | None, list[str]]:
+    """People a session's headings name ("Presentation by Mr. X"), in order: the session's presenters."""
+    presenters: dict[int | None, list[str]] = {}
+    for item in keyed:
+        unit = _unit_at(layout, item.mention.span.start)
+        if unit is not None and unit.kind is BlockKind.HEADING and unit.session is not None:
+            names = presenters.setdefault(unit.session, [])
+            if item.key not in names:
+                names.append(item.key)
+    return presenters
+
+
+def _gender(records: dict[str, PersonRecord], key: str) -> str | None:
+    record = records.get(key)
+    return record.gender if record else None
+
+
+# ----- assembling the extraction ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    document: Document
+    layout: Layout
+    organizations: dict[str, Organization]
+
+
+def _assemble(
+    document: Document,
+    layout: Layout,
+    records: dict[str, PersonRecord],
+    keyed: Sequence[KeyedMention],
+    drafts: Sequence[PostDraft],
+    statements: Sequence[DraftStatement],
+    groups: Sequence[GroupDraft],
+) -> Extraction:
+    organizations = _organizations(layout, drafts)
+    posts = tuple(
+        Post(d.person, d.role, d.organization.key if d.organization else None, d.span, d.former)
+        for d in drafts
+    )
+    people = _people(records, keyed, drafts, statements)
+    model_statements = _statements(layout.text, statements, posts)
+    return Extraction(
+        document=document,
+        event=layout.event,
+        sessions=layout.sessions,
+        people=people,
+        groups=tuple(GroupSpeaker(g.key, g.label, g.countries, g.span) for g in groups),
+        organizations=tuple(sorted(organizations.values(), key=lambda o: o.key)),
+        countries=_countries(layout, people, groups),
+        posts=posts,
+        statements=model_statements,
+        interactions=_interactions(layout, keyed, statements, drafts),
+        participations=_participations(layout, keyed, statements),
+    )
+
+
+def _organizations(layout: Layout, drafts: Sequence[PostDraft]) -> dict[str, Organization]:
+    """Every organization the report names, with its surface forms and mentions, plus post organizations."""
+    forms: dict[str, set[str]] = {}
+    spans: dict[str, list[Span]] = {}
+    found: dict[str, Organization] = {}
+    for unit in layout.units:
+        if unit.kind is BlockKind.FOOTNOTE:
+            continue
+        chunk = layout.text[unit.span.start : unit.span.end]
+        for mention in find_organizations(chunk, unit.span.start):
+            key = mention.organization.key
+            found.setdefault(key, mention.organization)
+            forms.setdefault(key, set()).add(layout.text[mention.span.start : mention.span.end])
+            spans.setdefault(key, []).append(mention.span)
+    for draft in drafts:
+        if draft.organization is not None:
+            found.setdefault(draft.organization.key, draft.organization)
+    for session in layout.sessions:
+        if session.host and session.host not in found:
+            organization = _organization_by_key(session.host)
+            if organization is not None:
+                found[session.host] = organization
+    return {
+        key: Organization(
+            key=org.key,
+            name=org.name,
+            acronym=org.acronym,
+            type=org.type,
+            country=org.country,
+            variants=tuple(sorted(forms.get(key, set()) - {org.name})),
+            mentions=tuple(sorted(set(spans.get(key, [])))),
+        )
+        for key, org in found.items()
+    }
+
+
+def _organization_by_key(key: str) -> Organization | None:
+    from unkg.extract.organizations import organization_by_key
+
+    organization = organization_by_key(key)
+    if organization is not None:
+        return organization
+    for suffix_kind in (OrganizationType.PERMANENT_MISSION, OrganizationType.GOVERNMENT):
+        code = key.rsplit("-", 1)[-1].upper()
+        national = national_organization(suffix_kind, code) if len(code) == 3 else None
+        if national is not None and national.key == key:
+            return national
+    return None
+
+
+_NATIONAL_TYPES = (
+    OrganizationType.PERMANENT_MISSION,
+    OrganizationType.ARMED_FORCES,
+    OrganizationType.GOVERNMENT,
+)
+
+
+def _people(
+    records: dict[str, PersonRecord],
+    keyed: Sequence[KeyedMention],
+    drafts: Sequence[PostDraft],
+    statements: Sequence[DraftStatement],
+) -> tuple[Person, ...]:
+    """People with gender shown by titles or by the pronouns that stood for them, and country from
+    a national post ("of the Armed Forces of Mongolia") or a demonym title ("Korean Ambassador")."""
+    pronoun_genders = _pronoun_genders(statements)
+    people = []
+    for key, record in sorted(records.items()):
+        national = [
+            d.organization.country
+            for d in drafts
+            if d.person == key and d.organization and d.organization.type in _NATIONAL_TYPES
+        ]
+        country = next((c for c in national if c), None)
+        person = person_from_record(record, gender=pronoun_genders.get(key), country=country)
+        extra = sorted({k.mention.span for k in keyed if k.key == key} - set(person.mentions))
+        if extra:
+            person = Person(**{**person.__dict__, "mentions": tuple(sorted({*person.mentions, *extra}))})
+        people.append(person)
+    return tuple(people)
+
+
+def _pronoun_genders(statements: Sequence[DraftStatement]) -> dict[str, str]:
+    """Genders shown by "he"/"she" statements attributed to one person (set by speech resolution)."""
+    return {}
+
+
+def _statements(text: str, drafts: Sequence[DraftStatement], posts: Sequence[Post]) -> tuple[Statement, ...]:
+    """Model statements, one per speaker, with topics, stance and the speaker's post."""
+    result = []
+    for draft in drafts:
+        quote = text[draft.span.start : draft.span.end]
+        topics = classify_topics(quote)
+        stance = classify_stance(quote, draft.act)
+        for speaker in draft.speakers:
+            result.append(
+                Statement(
+                    span=draft.span,
+                    speaker=speaker,
+                    act=draft.act,
+                    session=draft.session,
+                    addressee=draft.addressees[0] if draft.addressees else None,
+                    topics=topics,
+                    stance=stance,
+                    answers=draft.answers,
+                    speaker_post=_speaker_post(speaker, draft, posts),
+                )
+            )
+    return tuple(result)
+
+
+def _speaker_post(speaker: str, draft: DraftStatement, posts: Sequence[Post]) -> int | None:
+    """The post the speaker held at the meeting: a current one, the nearest stated before the statement."""
+    candidates = [(i, p) for i, p in enumerate(posts) if p.person == speaker]
+    if not candidates:
+        return None
+    current = [(i, p) for i, p in candidates if not p.former] or candidates
+    before = [(i, p) for i, p in current if p.span.start <= draft.span.start]
+    chosen = max(before, key=lambda item: item[1].span.start) if before else current[0]
+    return chosen[0]
+
+
+def _interactions(
+    layout: Layout,
+    keyed: Sequence[KeyedMention],
+    statements: Sequence[DraftStatement],
+    drafts: Sequence[PostDraft],
+) -> tuple[Interaction, ...]:
+    found: dict[tuple[str, str, InteractionKind, int | None], Interaction] = {}
+
+    def add(source: str, target: str, kind: InteractionKind, span: Span, session: int | None) -> None:
+        if source != target:
+            found.setdefault(
+                (source, target, kind, session), Interaction(source, target, kind, span, session)
+            )
+
+    for statement in statements:
+        for speaker in statement.speakers:
+            _statement_interactions(statement, speaker, add)
+    for unit in layout.units:
+        if unit.kind is BlockKind.CAPTION:
+            shown = sorted({k.key for k in keyed if unit.span.start <= k.mention.span.start < unit.span.end})
+            for index, first in enumerate(shown):
+                for second in shown[index + 1 :]:
+                    add(first, second, InteractionKind.PICTURED_TOGETHER, unit.span, unit.session)
+    _moderations(layout, statements, drafts, add)
+    return tuple(sorted(found.values(), key=lambda i: (i.span.start, i.kind.value, i.source, i.target)))
+
+
+def _statement_interactions(statement: DraftStatement, speaker: str, add: _Adder) -> None:
+    people_only = [a for a in statement.addressees if not a.startswith("group-")]
+    if statement.act is SpeechAct.ASKED:
+        for target in people_only[:1]:
+            add(speaker, target, InteractionKind.ASKED, statement.span, statement.session)
+    elif statement.act is SpeechAct.ANSWERED:
+        for asker in statement.answered_askers:
+            add(speaker, asker, InteractionKind.ANSWERED, statement.span, statement.session)
+    elif statement.act is SpeechAct.THANKED:
+        for target in people_only:
+            add(speaker, target, InteractionKind.THANKED, statement.span, statement.session)
+
+
+def _moderations(
+    layout: Layout, statements: Sequence[DraftStatement], drafts: Sequence[PostDraft], add: _Adder
+) -> None:
+    """A session's moderator (a "Moderator" post stated in it) moderated its other speakers."""
+    for draft in drafts:
+        if not draft.role.lower().startswith("moderator"):
+            continue
+        unit = _unit_at(layout, draft.span.start)
+        session = unit.session if unit else None
+        speakers = sorted({s for st in statements if st.session == session for s in st.speakers})
+        for speaker in speakers:
+            if not speaker.startswith("group-"):
+                add(draft.person, speaker, InteractionKind.MODERATED, draft.span, session)
+
+
+def _participations(
+    layout: Layout, keyed: Sequence[KeyedMention], statements: Sequence[DraftStatement]
+) -> tuple[Participation, ...]:
+    """People present in a session: they spoke, were addressed, pictured or named in its headings."""
+    found: dict[tuple[str, int], Span] = {}
+
+    def add(person: str, session: int | None, span: Span) -> None:
+        if session is not None and not person.startswith("group-"):
+            key = (person, session)
+            if key not in found or span.start < found[key].start:
+                found[key] = span
+
+    for statement in statements:
+        for person in (*statement.speakers, *statement.addressees):
+            add(person, statement.session, statement.span)
+    for item in keyed:
+        unit = _unit_at(layout, item.mention.span.start)
+        if unit is not None and unit.kind in _SHOWN_KINDS:
+            add(item.key, unit.session, unit.span)
+    return tuple(Participation(p, s, span) for (p, s), span in sorted(found.items(), key=lambda kv: kv[0]))
+
+
+def _countries(layout: Layout, people: Iterable[Person], groups: Iterable[GroupDraft]) -> tuple[Country, ...]:
+    """Countries the report names, and those of its people and groups."""
+    found: dict[str, Country] = {}
+    for unit in layout.units:
+        chunk = layout.text[unit.span.start : unit.span.end]
+        for mention in find_countries(chunk, unit.span.start):
+            found.setdefault(mention.country.alpha3, mention.country)
+    codes = [p.country for p in people if p.country] + [c for g in groups for c in g.countries]
+    for code in codes:
+        country = country_by_code(code)
+        if country is not None:
+            found.setdefault(code, country)
+    return tuple(sorted(found.values(), key=lambda c: c.alpha3))

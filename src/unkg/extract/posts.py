@@ -1,0 +1,398 @@
+"""Posts people hold, read from captions, headings and appositions next to their names.
+
+The phrase after a name is cut into comma-separated segments, each a role or an organization:
+
+* caption or heading: "Ms. ZHANG Yunfei, Board Member, UN Association of China, and ..."
+  (everything up to the next person named in the block);
+* apposition in prose: "Dr. Liang Dong, Research Fellow, Institute of Asian Studies, ..., explained"
+  (up to the first lower-case word that is not part of a name or post);
+* an "of" phrase after a titled name: "Professor Yasuhiro UEKI of Sophia University" (the title is
+  the role: Professor);
+* titles before a name that are posts: "Minister Masashi NAKAGOM", "Korean Ambassador Jangkeun Lee"
+  (the country's permanent mission is the organization).
+
+A role takes the best organization that follows it before the next role: one the organization
+module knows, else one with an organization word, else none. "former ..." and "Ex- ..." mark a
+former post. A segment ending in a role after an organization ("Shanghai University of Political
+Science and Law Director") closes the open roles with that organization and opens a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from unkg.extract.mentions import PersonMention, country_word
+from unkg.extract.names import honorifics, non_name_words, role_words
+from unkg.extract.organizations import (
+    find_organizations,
+    national_organization,
+)
+from unkg.extract.structure import PROSE_KINDS, Unit
+from unkg.model import Organization, OrganizationType, Span
+from unkg.rdf.iris import slugify
+
+# Lower-case words allowed inside a name's apposition ("member of the Board of Directors of the UN ...")
+_APPOSITION_WORDS = frozenset(
+    {"of", "the", "and", "for", "to", "at", "in", "on", "de", "la", "des", "du", "&"}
+)
+_LOWER_ROLE_WORDS = frozenset({"member", "former", "officer", "legal", "senior", "director", "ex"})
+# "Ph.D.", "PhD", "MA": degrees after a name are not posts
+_DEGREE = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?A\.?|LL\.?M\.?|MBA)$")
+# "former Senior Official", "Ex- United Nations Expert", "Former United Nations Spokesperson"
+_FORMER = re.compile(r"^(?:(?:former|Former)\s+|(?:ex|Ex)\s*-\s*|Ex\s+)")
+# "member of the Board of Directors of X" is the post "Board Member" of X
+_BOARD_MEMBER = re.compile(r"^[Mm]ember of the Board(?: of (?:Directors|Trustees|Governors))?(?= of |$)")
+# Split a segment where a second role starts: "Professor and Director", "Vice President & Secretary-General"
+_ROLE_JOIN = re.compile(r"\s+(?:and|&)\s+")
+_ROLE_QUALIFIER = re.compile(r"\s+(of|for|to|at)\s+(?:the\s+)?")
+
+
+@dataclass(frozen=True)
+class PostDraft:
+    """A post found in the text, before posts are numbered into the extraction."""
+
+    person: str
+    role: str
+    organization: Organization | None
+    span: Span
+    former: bool = False
+
+
+@dataclass
+class _Segment:
+    text: str
+    start: int  # offset in the document text
+    former: bool = False
+    group: int = 0  # segments split from one comma-separated part share a group
+
+
+@dataclass
+class _OpenRole:
+    role: str
+    start: int
+    former: bool
+    organizations: list[tuple[int, Organization]] = field(default_factory=list)
+    group: int = -1
+
+
+def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) -> tuple[int, int]:
+    """Where the post phrase after a name runs: up to ``limit`` (the next name or the block end) and,
+    in prose, up to the first word that ends an apposition."""
+    start = mention.name_span.end
+    end = limit
+    if in_prose:
+        following = text[start:limit]
+        if not re.match(r"\s*(?:,|of\b)", following):
+            return start, start
+        for word in re.finditer(r"[^\W\d_][\w'-]*", following):
+            token = word.group()
+            if token[0].islower() and token not in _APPOSITION_WORDS and token not in _LOWER_ROLE_WORDS:
+                end = start + word.start()
+                break
+        sentence_end = re.search(r"[.;](?:\s|$)(?<!\b[A-Z]\.)", following)
+        if sentence_end and start + sentence_end.start() < end:
+            end = start + sentence_end.start()
+    return start, end
+
+
+def posts_for_mention(
+    text: str, mention: PersonMention, person: str, phrase: tuple[int, int], before: tuple[int, int] | None
+) -> list[PostDraft]:
+    """Posts of one person from the phrase after the name, the titles and a caption's words before it."""
+    segments = _segments(text, *phrase)
+    open_roles: list[_OpenRole] = []
+    posts: list[PostDraft] = []
+    # An academic title is the post only when the phrase names no role of its own:
+    # "Professor Yasuhiro UEKI of Sophia University", not "Professor X, Professor Emeritus, ...".
+    own_role_first = bool(segments) and _role_prefix(segments[0].text.split()) > 0
+    for title in mention.titles:
+        if title.kind in ("post", "military") or (
+            title.kind == "academic" and title.canonical != "Dr." and segments and not own_role_first
+        ):
+            open_roles.append(_OpenRole(title.canonical, mention.span.start, False))
+    if before is not None:
+        open_roles = _segments_to_posts(_segments(text, *before), [], posts, person) + open_roles
+    if mention.country and any(title.kind == "post" for title in mention.titles):
+        mission = national_organization(OrganizationType.PERMANENT_MISSION, mention.country)
+        for role in open_roles:
+            if mission is not None:
+                role.organizations.append((mention.span.start, mission))
+    remaining = _segments_to_posts(segments, open_roles, posts, person)
+    for role in remaining:
+        if (
+            role.role in {"Professor", "Associate Professor", "Assistant Professor", "Dr."}
+            and not role.organizations
+        ):
+            continue  # an academic title alone is not a post
+        posts.append(_close(role, person, phrase[1]))
+    return posts
+
+
+def _segments(text: str, start: int, end: int) -> list[_Segment]:
+    """Comma-separated parts of a phrase, split again where a second role is joined by "and"."""
+    segments: list[_Segment] = []
+    for group, match in enumerate(re.finditer(r"[^,;:]+", text[start:end])):
+        raw = match.group()
+        offset = start + match.start()
+        for piece, piece_offset in _split_roles(raw, offset):
+            cleaned = re.sub(r"^\s*(?:and|as well as|of|the)\s+", "", piece).strip(" \n\t-–")
+            cleaned = re.sub(r"(?:\s+(?:and|of|the|for|to|at|in|on))+$", "", cleaned)
+            if not cleaned or _DEGREE.match(cleaned):
+                continue
+            former = bool(_FORMER.match(cleaned))
+            cleaned = _FORMER.sub("", cleaned).strip()
+            cleaned = _BOARD_MEMBER.sub("Board Member", cleaned)
+            position = piece_offset + max(0, piece.find(cleaned[:3]))
+            segments.append(_Segment(" ".join(cleaned.split()), position, former, group))
+    return segments
+
+
+def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
+    """ "Professor and Director" -> two roles; "Science and Law" stays one name."""
+    pieces: list[tuple[str, int]] = []
+    position = 0
+    for join in _ROLE_JOIN.finditer(raw):
+        right = raw[join.end() :]
+        if _starts_with_role(right) or _FORMER.match(right):
+            pieces.append((raw[position : join.start()], offset + position))
+            position = join.end()
+    pieces.append((raw[position:], offset + position))
+    return pieces
+
+
+def _starts_with_role(text: str) -> bool:
+    words = text.split()
+    if not words:
+        return False
+    roles = role_words()
+    first = words[0]
+    return first in roles["head"] or (
+        first in roles["modifier"] and any(w in roles["head"] for w in words[:4])
+    )
+
+
+def _role_prefix(words: list[str]) -> int:
+    """How many leading words form a role: modifiers then heads, ending on a head ("Research Fellow")."""
+    roles = role_words()
+    last_head = 0
+    for index, word in enumerate(words):
+        bare = word.rstrip(",")
+        if bare in roles["head"] or bare.capitalize() in roles["head"]:
+            last_head = index + 1
+        elif not (bare in roles["modifier"] or bare.capitalize() in roles["modifier"]):
+            break
+    return last_head
+
+
+def _segments_to_posts(
+    segments: Sequence[_Segment], open_roles: list[_OpenRole], posts: list[PostDraft], person: str
+) -> list[_OpenRole]:
+    """Walk segments: roles open, organizations attach to open roles; returns roles still open."""
+    for segment in segments:
+        words = segment.text.split()
+        prefix = _role_prefix(words)
+        if prefix:
+            open_roles = _close_with_organizations(open_roles, posts, person, segment.start)
+            opened = _role_from_segment(segment, words, prefix)
+            for role in open_roles:  # "Vice President and President-elect of ACUNS": both of ACUNS
+                if role.group == segment.group and not role.organizations:
+                    role.organizations.extend(opened.organizations)
+            open_roles.append(opened)
+            continue
+        trailing = _trailing_role(words)
+        if trailing:
+            organization = _organization(" ".join(words[: len(words) - trailing]))
+            if organization is not None:
+                for role in open_roles:
+                    role.organizations.append((segment.start, organization))
+            open_roles = _close_with_organizations(open_roles, posts, person, segment.start)
+            role_text = " ".join(words[len(words) - trailing :])
+            open_roles.append(_OpenRole(role_text, segment.start, segment.former))
+            if organization is not None and segment.former:
+                open_roles[-1].organizations.append((segment.start, organization))
+            continue
+        organization = _organization(segment.text)
+        if organization is not None:
+            for role in open_roles:
+                role.organizations.append((segment.start, organization))
+    return open_roles
+
+
+def _trailing_role(words: list[str]) -> int:
+    """Words at the end of an organization-first segment that form a role: "... Law Director" -> 1,
+    "United Nations Expert on Mission" -> 3."""
+    roles = role_words()
+    for index, word in enumerate(words):
+        if index > 0 and word in roles["head"] and words[index - 1] not in _APPOSITION_WORDS:
+            start = index
+            while start > 1 and words[start - 1] in roles["modifier"]:
+                start -= 1
+            return len(words) - start
+    return 0
+
+
+def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _OpenRole:
+    """A role segment, with the organization its "of"/"for"/"to" phrase names ("Chief of UPR Branch")."""
+    role = " ".join(words[:prefix])
+    rest = " ".join(words[prefix:])
+    opened = _OpenRole(role, segment.start, segment.former, group=segment.group)
+    qualifier = _ROLE_QUALIFIER.match(" " + rest) if rest else None
+    if rest and qualifier is None:
+        organization = _organization(rest)  # "Research Fellow Research Department of ..."
+        if organization is not None:
+            opened.organizations.append((segment.start, organization))
+        return opened
+    if qualifier is not None:
+        named = (" " + rest)[qualifier.end() :]
+        organization = _organization(named) or _national_body(role, named)
+        if organization is not None:
+            opened.organizations.append((segment.start, organization))
+        else:
+            opened.role = f"{role} {rest}"  # "Director of Human Resources", "Moderator of the session"
+    return opened
+
+
+def _national_body(role: str, place: str) -> Organization | None:
+    """ "Deputy Permanent Representative of Japan": a diplomat's post is at the country's mission."""
+    alpha3 = country_word(place.strip())
+    if alpha3 is None:
+        return None
+    diplomatic = any(word in role for word in ("Ambassador", "Representative", "Counsellor", "Envoy"))
+    kind = OrganizationType.PERMANENT_MISSION if diplomatic else OrganizationType.GOVERNMENT
+    return national_organization(kind, alpha3)
+
+
+def _names_organization(text: str) -> bool:
+    """Whether a phrase is an organization's name rather than a field ("Human Resources")."""
+    words = text.split()
+    org_words = {word for word, kind in non_name_words().items() if kind == "org"}
+    return (
+        any(word in org_words for word in words)
+        or any(w.isupper() and len(w) >= 2 for w in words)
+        or country_word(text.strip()) is not None
+    )
+
+
+def _close_with_organizations(
+    open_roles: list[_OpenRole], posts: list[PostDraft], person: str, position: int
+) -> list[_OpenRole]:
+    """Roles that already have an organization become posts; the others stay open."""
+    still_open = []
+    for role in open_roles:
+        if role.organizations:
+            posts.append(_close(role, person, position))
+        else:
+            still_open.append(role)
+    return still_open
+
+
+def _close(role: _OpenRole, person: str, end: int) -> PostDraft:
+    organization = _best_organization(role.organizations)
+    return PostDraft(
+        person=person,
+        role=role.role,
+        organization=organization,
+        span=Span(role.start, max(end, role.start)),
+        former=role.former,
+    )
+
+
+def _best_organization(found: Sequence[tuple[int, Organization]]) -> Organization | None:
+    """The organization a role is at: a listed one first, then the first named."""
+    if not found:
+        return None
+    ranked = sorted(found, key=lambda item: (0 if item[1].type is not OrganizationType.OTHER else 1, item[0]))
+    return ranked[0][1]
+
+
+def _organization(name: str) -> Organization | None:
+    """The organization a segment names: the longest organization the organization module finds in it."""
+    name = name.strip(" ,.")
+    if not name or country_word(name) is not None or non_name_words().get(name) == "place":
+        return None
+    mentions = find_organizations(name)
+    if not mentions:
+        return _unlisted_organization(name)
+    longest = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
+    covers = (longest.span.end - longest.span.start) / len(name)
+    if covers < 0.5 and longest.span.end < len(name.rstrip(" )")):
+        # "UN Studies", "Presentation about UN Competencies": words around an acronym, not the body
+        return _unlisted_organization(name)
+    return longest.organization
+
+
+def _unlisted_organization(name: str) -> Organization | None:
+    """A unit the organization tables do not know, named with an organization word or as an acronym:
+    "Accessions Division", "UPR Branch", "SPM"."""
+    org_words = {word for word, kind in non_name_words().items() if kind == "org"}
+    words = name.split()
+    acronym = len(words) == 1 and name.isupper() and 2 <= len(name) <= 8
+    if not acronym and not (words[-1] in org_words or (words[0] in org_words and len(words) > 2)):
+        return None
+    if not all(word[0].isupper() or word in _APPOSITION_WORDS for word in words):
+        return None
+    return Organization(key=slugify(name), name=name, acronym=name if acronym else None)
+
+
+def title_forms() -> frozenset[str]:
+    """All written title forms (for telling a caption's pre-name role words from a name)."""
+    return frozenset(honorifics())
+
+
+def find_posts(
+    text: str, units: Sequence[Unit], keyed: Sequence[tuple[PersonMention, str]]
+) -> list[PostDraft]:
+    """Posts of every named person in every block, one per person and role (the best attested)."""
+    posts: list[PostDraft] = []
+    for unit in units:
+        inside = [(m, k) for m, k in keyed if unit.span.start <= m.span.start < unit.span.end]
+        in_prose = unit.kind in PROSE_KINDS
+        for index, (mention, key) in enumerate(inside):
+            limit = inside[index + 1][0].span.start if index + 1 < len(inside) else unit.span.end
+            phrase = phrase_after(text, mention, limit, in_prose)
+            if in_prose:
+                before = role_before_name(text, unit.span.start, mention.span.start)
+            else:
+                before = (unit.span.start, mention.span.start) if index == 0 else None
+            posts.extend(posts_for_mention(text, mention, key, phrase, before))
+    return deduplicate_posts(posts)
+
+
+# "the Director of the Peacebuilding Platform, Dr. Achim Wennmann": a post named just before the name
+_ROLE_BEFORE_NAME = re.compile(
+    r"\bthe\s+((?:[A-Z][\w-]*\s+)*?[A-Z][\w-]*(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?),\s*$"
+)
+
+
+def role_before_name(text: str, block_start: int, name_start: int) -> tuple[int, int] | None:
+    """The span of a post phrase written just before a name in prose, if there is one."""
+    window_start = max(block_start, name_start - 160)
+    match = _ROLE_BEFORE_NAME.search(text, window_start, name_start)
+    if match is None or not _role_prefix(match.group(1).split()):
+        return None
+    return match.start(1), match.end(1)
+
+
+def role_head(role: str) -> str:
+    """The role before its qualifier, folded: "Director of Human Resources" -> "director"."""
+    head = re.split(r"\s+(?:of|for|to|at|in|on)\s+", role, maxsplit=1)[0]
+    return " ".join(head.lower().replace("-", " ").split())
+
+
+def deduplicate_posts(posts: Sequence[PostDraft]) -> list[PostDraft]:
+    """One post per person and role head: the one at a listed organization, else with one, else the first."""
+    best: dict[tuple[str, str], PostDraft] = {}
+    for post in posts:
+        key = (post.person, role_head(post.role))
+        kept = best.get(key)
+        if kept is None or _post_rank(post) < _post_rank(kept):
+            best[key] = post
+    return sorted(best.values(), key=lambda p: (p.person, p.span.start, p.role))
+
+
+def _post_rank(post: PostDraft) -> tuple[int, int]:
+    if post.organization is None:
+        return (2, post.span.start)
+    return (0 if post.organization.type is not OrganizationType.OTHER else 1, post.span.start)

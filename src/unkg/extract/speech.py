@@ -1,0 +1,624 @@
+"""Reported speech: who said what to whom, in which session, answering which question.
+
+A statement is a sentence whose subject is a speaker and whose main verb reports speech
+("Professor Ueki asked the Director-General about ...", "She noted ...", "The Director-General
+answered ...", "Mr. Natsume began his presentation by emphasizing ..."). Its passage runs from that
+sentence to the next statement (or the end of the paragraph, and on over paragraphs that name no
+new speaker). Captions and headings never give statements.
+
+* Subject: a named person, a title standing for one ("the Director-General"), a pronoun (the last
+  speaker whose gender fits), or a group ("the Japanese and Chinese participants asking ...").
+  The subject may follow an opening phrase ("In her opening remarks, ...") and carry an apposition
+  ("Ms. Zhang Yunfei, Board Member of the ..., thanked").
+* Act: from the verb (``data/speech_verbs.csv``), refined by what follows a light verb ("made several
+  recommendations" -> proposed, "ended the questions by adding" -> asked) and by turn taking: a
+  presenter who speaks again after others while a question is pending is answering it.
+* Addressee: the person named after an asking or thanking verb; else, for a question, the person
+  who answers it (or the session's presenter); for thanks, the last other speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from unkg.extract.countries import find_countries
+from unkg.extract.mentions import PersonMention
+from unkg.extract.names import _read_rows
+from unkg.extract.structure import Passage
+from unkg.model import Span, SpeechAct
+
+# Words that may stand between a subject and its verb: "He then asked", "Mr. Emery further stated"
+_ADVERBS = frozenset(
+    [
+        "then",
+        "also",
+        "further",
+        "first",
+        "finally",
+        "later",
+        "again",
+        "subsequently",
+        "briefly",
+        "additionally",
+        "kindly",
+        "strongly",
+        "firmly",
+        "fully",
+        "particularly",
+        "especially",
+        "directly",
+        "only",
+        "once",
+        "thus",
+        "therefore",
+        "next",
+        "lastly",
+        "last",
+        "secondly",
+        "thirdly",
+        "moreover",
+    ]
+)
+# Lower-case words allowed inside an apposition between a subject and its verb
+_APPOSITION_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "to",
+        "at",
+        "in",
+        "on",
+        "&",
+        "de",
+        "la",
+        "des",
+        "du",
+        "member",
+        "former",
+        "legal",
+        "officer",
+        "ex",
+        "as",
+        "well",
+    ]
+)
+_PRONOUNS = {"he": "male", "she": "female", "they": None}
+_GROUP_NOUNS = (
+    "participants|participant|scholars|scholar|delegates|delegate|speakers|speaker|professors|professor|"
+    "students|student|experts|expert|academics|academic|delegations|delegation|panelists|panelist|"
+    "discussants|discussant|colleagues|members"
+)
+# "the Japanese and Chinese participants", "a scholar from Mongolia", "the three speakers",
+# "the delegates from China, Japan, and the Republic of Korea"
+_GROUP = re.compile(
+    r"\b(?:(?:the|a|an|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
+    r"(?:(?:[A-Z][a-z]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+))*?)"
+    rf"(?:[a-z]+\s+)?(?:{_GROUP_NOUNS})\b"
+    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w'-]*|of))*)?"
+)
+_ABBREVIATIONS = frozenset(
+    ["Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "vs", "etc", "Jr", "Sr", "Col", "Gen", "Rep", "Sen", "Amb"]
+)
+_QUESTION_WORDS = re.compile(r"\bquestions?\b", re.IGNORECASE)
+_THANKS_WORDS = re.compile(r"\b(?:grateful|gratitude|thank\w*|appreciat\w*|congratulat\w*)\b", re.IGNORECASE)
+_CONCERN_WORDS = re.compile(r"\b(?:concerns?|worr\w*|anxiet\w*|alarm)\b", re.IGNORECASE)
+_PROPOSAL_WORDS = re.compile(r"\b(?:recommendations?|proposals?|suggestions?)\b", re.IGNORECASE)
+_PRESENTATION_WORDS = re.compile(
+    r"\b(?:presentation|remarks|the following (?:presentation|development|statement|points?))\b",
+    re.IGNORECASE,
+)
+_BY_GERUND = re.compile(r"\b(?:by|with|and)\s+(\w+ing)\b")
+_TO_VERB = re.compile(r"^\s*(?:on\s+)?(?:to|and)\s+(\w+)")
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A reporting verb form: its lemma and the act it reports (``None``: the words after decide)."""
+
+    lemma: str
+    act: SpeechAct | None
+    asks: bool
+
+
+@cache
+def verb_forms() -> dict[str, Verb]:
+    """Every surface form of every reporting verb in ``data/speech_verbs.csv``."""
+    forms: dict[str, Verb] = {}
+    for row in _read_rows("speech_verbs.csv"):
+        lemma = row["lemma"]
+        verb = Verb(lemma, SpeechAct(row["act"]) if row["act"] else None, row.get("asks") == "yes")
+        for form in {lemma, *_regular_forms(lemma), *row["forms"].split()}:
+            forms[form] = verb
+    return forms
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    """ "note" -> notes noted noting; "reply" -> replies replied replying; "stress" -> stresses ..."""
+    if lemma.endswith("e"):
+        return [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if re.search(r"[^aeiou]y$", lemma):
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if re.search(r"(?:s|sh|ch|x|o)$", lemma):
+        return [lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def _finite(form: str) -> bool:
+    """A verb form that can be a sentence's main verb (not "asking", "asked" is fine)."""
+    return not form.endswith("ing")
+
+
+# ----- sentences --------------------------------------------------------------------------------
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of ``text[start:end]``: cut after . ! ? before a capital, not after "Mr." or "U.S."."""
+    spans: list[Span] = []
+    sentence_start = start
+    for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[\"(]?[A-Z0-9])", text[start:end]):
+        cut = start + match.start()
+        word = re.search(r"(\w+)\.?$", text[sentence_start : cut + 1])
+        previous = word.group(1) if word else ""
+        if previous in _ABBREVIATIONS or (len(previous) == 1 and previous.isupper()):
+            continue
+        spans.append(Span(sentence_start, start + match.end()))
+        sentence_start = start + match.end()
+    if sentence_start < end and text[sentence_start:end].strip():
+        spans.append(Span(sentence_start, end))
+    return [_trim(text, span) for span in spans]
+
+
+def _trim(text: str, span: Span) -> Span:
+    chunk = text[span.start : span.end]
+    left = len(chunk) - len(chunk.lstrip())
+    right = len(chunk.rstrip())
+    return Span(span.start + left, span.start + max(left, right))
+
+
+# ----- one sentence ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a sentence says spoke: person keys, a pronoun to resolve, or a group."""
+
+    start: int
+    end: int
+    people: tuple[str, ...] = ()
+    pronoun: str | None = None  # "he" / "she" / "they"
+    group_label: str | None = None
+    group_countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A reporting clause found in a sentence: subject, verb and the act it reports."""
+
+    subject: Subject
+    verb_start: int
+    verb_end: int
+    act: SpeechAct
+    explicit_act: bool  # the verb itself says answered/asked (not only turn taking)
+
+
+@dataclass(frozen=True)
+class KeyedMention:
+    """A person mention with the key it was resolved to."""
+
+    mention: PersonMention
+    key: str
+
+
+def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> Clause | None:
+    """The reporting clause of a sentence, if it has one."""
+    for subject_start in _subject_positions(text, sentence):
+        subject = _subject_at(text, subject_start, sentence, mentions)
+        if subject is None:
+            continue
+        verb = _verb_after(text, subject.end, sentence.end)
+        if verb is None:
+            return None
+        start, end, form = verb
+        act, explicit = _act(text, form, end, sentence.end)
+        return Clause(subject, start, end, act, explicit)
+    return _group_clause(text, sentence)
+
+
+def _subject_positions(text: str, sentence: Span) -> list[int]:
+    """Where a subject may start: the sentence start, and after up to three opening phrases."""
+    positions = [sentence.start]
+    for match in re.finditer(r",\s+", text[sentence.start : min(sentence.end, sentence.start + 160)]):
+        positions.append(sentence.start + match.end())
+        if len(positions) > 3:
+            break
+    return positions
+
+
+def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[KeyedMention]) -> Subject | None:
+    """A person, title, pronoun or group starting at ``position``."""
+    lead = re.match(r"(?:The\s+|the\s+)?", text[position:])
+    for keyed in mentions:
+        if keyed.mention.span.start in (position, position + (lead.end() if lead else 0)):
+            return _with_coordinated(text, Subject(position, keyed.mention.span.end, (keyed.key,)), mentions)
+    pronoun = re.match(r"(He|She|They|he|she|they)\b", text[position : sentence.end])
+    if pronoun:
+        return Subject(position, position + pronoun.end(), pronoun=pronoun.group(1).lower())
+    group = _GROUP.match(text, position, sentence.end)
+    if group and _is_group(group.group()):
+        return _group_subject(group)
+    return None
+
+
+def _with_coordinated(text: str, subject: Subject, mentions: Sequence[KeyedMention]) -> Subject:
+    """ "Mr. Mungoven and Mr. Magazzeni then echoed": both speak."""
+    for keyed in mentions:
+        between = text[subject.end : keyed.mention.span.start]
+        if keyed.mention.span.start >= subject.end and re.fullmatch(r"\s+and\s+", between):
+            people = (*subject.people, keyed.key)
+            return Subject(subject.start, keyed.mention.span.end, people)
+    return subject
+
+
+def _is_group(phrase: str) -> bool:
+    """A group speaker names countries or a number ("the three speakers"), not just "the participants"."""
+    return bool(find_countries(phrase)) or bool(
+        re.search(r"\b(?:a|an|one|two|three|four|five|six|several|some|many|all)\b", phrase)
+    )
+
+
+def _group_subject(match: re.Match[str]) -> Subject:
+    countries = tuple(sorted({m.country.alpha3 for m in find_countries(match.group())}))
+    return Subject(match.start(), match.end(), group_label=match.group(), group_countries=countries)
+
+
+def _verb_after(text: str, position: int, limit: int) -> tuple[int, int, str] | None:
+    """The reporting verb after a subject, over adverbs and an apposition ("Ms. X, Board Member of Y, said")."""
+    relative = re.match(r"\s*,\s*(?:who|which)\b[^,]*,", text[position:limit])
+    if relative:
+        position += relative.end()
+    for count, word in enumerate(re.finditer(r"[^\W\d_][\w'-]*", text[position:limit])):
+        if count > 60:
+            return None
+        token = word.group()
+        if not token[0].islower():
+            continue
+        verb = verb_forms().get(token)
+        if verb is not None and _finite(token):
+            return position + word.start(), position + word.end(), token
+        if token in _ADVERBS or token in _APPOSITION_WORDS:
+            continue
+        return None
+    return None
+
+
+def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bool]:
+    """The act a verb reports, refined by the words after it; True when the verb names it outright."""
+    verb = verb_forms()[form]
+    after = text[verb_end : min(limit, verb_end + 90)]
+    clause = re.split(r"\b(?:that|whether|how|if)\b", after, maxsplit=1)[0]
+    if verb.lemma in {"go", "proceed"}:
+        follow = _TO_VERB.match(after) or _BY_GERUND.search(clause)
+        if follow and follow.group(1) in verb_forms():
+            return _act(text, follow.group(1), verb_end + follow.end(), limit)
+    gerund = _BY_GERUND.search(clause)
+    if verb.act in (None, SpeechAct.PRESENTED, SpeechAct.STATED) and _QUESTION_WORDS.search(clause):
+        return SpeechAct.ASKED, True
+    if verb.lemma == "express" or verb.act is None:
+        refined = _act_from_object(clause)
+        if refined is not None:
+            return refined, True
+    if gerund and gerund.group(1) in verb_forms() and verb.act in (None, SpeechAct.PRESENTED):
+        inner = verb_forms()[gerund.group(1)].act
+        if inner is SpeechAct.ASKED:
+            return SpeechAct.ASKED, True
+        if verb.act is SpeechAct.PRESENTED:
+            return SpeechAct.PRESENTED, True
+        return inner or SpeechAct.STATED, True
+    if verb.act in (SpeechAct.STATED, None) and _THANKS_WORDS.search(after[:60]):
+        return SpeechAct.THANKED, True
+    if verb.act is None:
+        return (SpeechAct.PRESENTED if _PRESENTATION_WORDS.search(clause) else SpeechAct.STATED), False
+    explicit = verb.act in (SpeechAct.ASKED, SpeechAct.ANSWERED, SpeechAct.THANKED, SpeechAct.PRESENTED)
+    return verb.act, explicit
+
+
+def _act_from_object(clause: str) -> SpeechAct | None:
+    """ "expressed her concern" -> concern, "expressed her appreciation" -> thanks, "made recommendations"."""
+    if _CONCERN_WORDS.search(clause):
+        return SpeechAct.EXPRESSED_CONCERN
+    if _THANKS_WORDS.search(clause):
+        return SpeechAct.THANKED
+    if _PROPOSAL_WORDS.search(clause):
+        return SpeechAct.PROPOSED
+    if _PRESENTATION_WORDS.search(clause):
+        return SpeechAct.PRESENTED
+    return None
+
+
+def _group_clause(text: str, sentence: Span) -> Clause | None:
+    """A group speaking anywhere in a sentence: "... came from the Japanese and Chinese participants asking"."""
+    for match in _GROUP.finditer(text, sentence.start, sentence.end):
+        if not _is_group(match.group()):
+            continue
+        verb = re.match(r"\s+(?:then\s+|also\s+)?([a-z]+)\b", text[match.end() : sentence.end])
+        if verb is None or verb.group(1) not in verb_forms():
+            continue
+        before = text[max(sentence.start, match.start() - 12) : match.start()]
+        if re.search(r"\b(?:were|was|to|encouraged|asked|called|upon)\s*$", before):
+            continue
+        act, explicit = _act(text, verb.group(1), match.end() + verb.end(), sentence.end)
+        verb_start = match.end() + verb.start(1)
+        return Clause(_group_subject(match), verb_start, verb_start + len(verb.group(1)), act, explicit)
+    return None
+
+
+def explicit_addressees(
+    text: str, clause: Clause, sentence: Span, mentions: Sequence[KeyedMention]
+) -> tuple[list[str], bool]:
+    """People a clause addresses by name, and whether it addresses a group instead ("asking participants")."""
+    verb = verb_forms()[text[clause.verb_start : clause.verb_end]]
+    window_end = sentence.end
+    if clause.act is not SpeechAct.THANKED:
+        window_end = min(sentence.end, clause.verb_end + 60)
+    window = text[clause.verb_end : window_end]
+    stop = re.search(r"\b(?:that|whether|how|if)\b", window)
+    if stop and clause.act is not SpeechAct.THANKED:
+        window_end = clause.verb_end + stop.start()
+    found = []
+    for keyed in mentions:
+        start = keyed.mention.span.start
+        if not clause.verb_end <= start < window_end:
+            continue
+        gap = text[clause.verb_end : start]
+        possessive = text[keyed.mention.span.end : keyed.mention.span.end + 2] == "'s"
+        direct = re.fullmatch(r"\s*(?:the\s+|to\s+(?:the\s+)?|about\s+)?", gap) is not None
+        if clause.act is SpeechAct.THANKED or direct or (possessive and verb.asks):
+            found.append(keyed.key)
+    group_object = re.match(rf"\s*(?:\w+\s+){{0,3}}?(?:{_GROUP_NOUNS})\b", window) is not None
+    return list(dict.fromkeys(found)), group_object and not found
+
+
+# ----- statements of a report -----------------------------------------------------------------------
+
+
+@dataclass
+class DraftStatement:
+    """A statement being assembled (speakers resolved, act and addressee settled by turn taking)."""
+
+    span: Span
+    speakers: tuple[str, ...]  # person keys or one group key
+    act: SpeechAct
+    session: int | None
+    passage_index: int
+    first_in_passage: bool
+    explicit_act: bool
+    addressees: list[str] = field(default_factory=list)
+    group_object: bool = False
+    answers: Span | None = None
+    answered_askers: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GroupDraft:
+    key: str
+    label: str
+    countries: tuple[str, ...]
+    span: Span
+
+
+GenderOf = Callable[[str], str | None]
+RoleResolver = Callable[[PersonMention, int | None], str | None]
+
+
+def find_statements(
+    text: str,
+    passages: Sequence[Passage],
+    mentions: Sequence[KeyedMention],
+    gender_of: GenderOf,
+) -> tuple[list[DraftStatement], list[GroupDraft]]:
+    """Statements of every passage, with speakers resolved (pronouns to the last fitting speaker)."""
+    statements: list[DraftStatement] = []
+    groups: dict[str, GroupDraft] = {}
+    recent: list[tuple[str, ...]] = []  # speakers of earlier statements in the session, latest last
+    session: int | None = None
+    for index, passage in enumerate(passages):
+        if passage.session != session:
+            session, recent = passage.session, []
+        inside = [k for k in mentions if passage.span.start <= k.mention.span.start < passage.span.end]
+        sentences = split_sentences(text, passage.span.start, passage.span.end)
+        for position, sentence in enumerate(sentences):
+            clause = read_clause(text, sentence, inside)
+            if clause is None:
+                continue
+            speakers = _speakers(clause.subject, recent, gender_of, groups, text)
+            if not speakers:
+                continue
+            draft = DraftStatement(
+                span=Span(sentence.start, passage.span.end),
+                speakers=speakers,
+                act=clause.act,
+                session=passage.session,
+                passage_index=index,
+                first_in_passage=position == 0,
+                explicit_act=clause.explicit_act,
+            )
+            draft.addressees, draft.group_object = explicit_addressees(text, clause, sentence, inside)
+            draft.addressees = [a for a in draft.addressees if a not in speakers]
+            statements.append(draft)
+            recent.append(speakers)
+    _cut_spans(statements, passages)
+    return statements, sorted(groups.values(), key=lambda g: g.key)
+
+
+def _speakers(
+    subject: Subject,
+    recent: Sequence[tuple[str, ...]],
+    gender_of: GenderOf,
+    groups: dict[str, GroupDraft],
+    text: str,
+) -> tuple[str, ...]:
+    if subject.people:
+        return subject.people
+    if subject.group_label is not None:
+        key = group_key(subject.group_label, subject.group_countries)
+        groups.setdefault(
+            key,
+            GroupDraft(key, subject.group_label, subject.group_countries, Span(subject.start, subject.end)),
+        )
+        return (key,)
+    if subject.pronoun == "they":
+        for speakers in reversed(recent):
+            if len(speakers) > 1 or speakers[0].startswith("group-"):
+                return speakers
+        return ()
+    wanted = _PRONOUNS.get(subject.pronoun or "")
+    for speakers in reversed(recent):
+        if len(speakers) == 1 and not speakers[0].startswith("group-"):
+            gender = gender_of(speakers[0])
+            if gender in (None, wanted):
+                return speakers
+    return ()
+
+
+def group_key(label: str, countries: Sequence[str]) -> str:
+    """ "the Japanese and Chinese participants" -> "group-chn-jpn-participants"."""
+    noun = re.search(rf"\b({_GROUP_NOUNS})\b", label)
+    parts = ["group", *(c.lower() for c in sorted(countries)), noun.group(1) if noun else "speakers"]
+    if not countries:
+        number = re.search(r"\b(one|two|three|four|five|six|several|some|many|all|a|an)\b", label)
+        if number:
+            parts.insert(1, number.group(1))
+    return "-".join(parts)
+
+
+def _cut_spans(statements: list[DraftStatement], passages: Sequence[Passage]) -> None:
+    """Each statement runs to the next one, or to the end of its passage and on over the passages
+    after it (same session) that hold no statement."""
+    with_statements = {s.passage_index for s in statements}
+    for index, statement in enumerate(statements):
+        following = statements[index + 1] if index + 1 < len(statements) else None
+        end = passages[statement.passage_index].span.end
+        if following is not None and following.passage_index == statement.passage_index:
+            end = following.span.start
+        else:
+            next_index = statement.passage_index + 1
+            while (
+                next_index < len(passages)
+                and next_index not in with_statements
+                and passages[next_index].session == statement.session
+            ):
+                end = passages[next_index].span.end
+                next_index += 1
+        statement.span = Span(
+            statement.span.start, max(statement.span.start, _rstrip(end, statement, passages))
+        )
+
+
+def _rstrip(end: int, statement: DraftStatement, passages: Sequence[Passage]) -> int:
+    return end
+
+
+# ----- turn taking: answers and addressees -------------------------------------------------------------
+
+
+def settle_turns(statements: list[DraftStatement], presenters: dict[int | None, list[str]]) -> None:
+    """Mark answers, link each answer to the questions it answers, and fill in missing addressees.
+
+    A presenter of a session (named in its headings, else its first speaker) who speaks again after
+    others answers the questions asked since; so does anyone whose verb says so ("replied").
+    """
+    by_session: dict[int | None, list[DraftStatement]] = {}
+    for statement in statements:
+        by_session.setdefault(statement.session, []).append(statement)
+    for session, items in by_session.items():
+        hosts = presenters.get(session) or ([items[0].speakers[0]] if items else [])
+        _settle_session(items, hosts)
+
+
+def _settle_session(items: list[DraftStatement], presenters: list[str]) -> None:
+    pending: list[DraftStatement] = []  # questions not yet answered
+    spoken: set[str] = set()
+    previous: DraftStatement | None = None
+    answering: set[str] = set()
+    for statement in items:
+        speaker = statement.speakers[0]
+        new_turn = previous is None or set(previous.speakers) != set(statement.speakers)
+        if new_turn:
+            answering = set()
+        others_spoke = previous is not None and not set(previous.speakers) & set(statement.speakers)
+        is_question = statement.act is SpeechAct.ASKED
+        presenter_again = speaker in presenters and speaker in spoken and others_spoke
+        if (not is_question and presenter_again and _answer_due(speaker, pending, previous)) or (
+            statement.act is SpeechAct.ANSWERED and statement.explicit_act
+        ):
+            answering = set(statement.speakers)
+            _answer(statement, speaker, pending, previous)
+        elif speaker in answering and statement.first_in_passage and not is_question:
+            statement.act = SpeechAct.ANSWERED
+            if previous is not None:
+                statement.answers = previous.answers
+                statement.addressees = statement.addressees or list(previous.addressees)
+        if is_question:
+            pending.append(statement)
+        if statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
+            other = _last_other_speaker(items, statement)
+            if other is not None:
+                statement.addressees = [other]
+        spoken.update(statement.speakers)
+        previous = statement
+    _default_question_addressees(items, presenters)
+
+
+def _answer_due(speaker: str, pending: Sequence[DraftStatement], previous: DraftStatement | None) -> bool:
+    """A questions is waiting for ``speaker``, or someone commented after ``speaker`` last spoke."""
+    waiting = [q for q in pending if not q.addressees or speaker in q.addressees]
+    if waiting:
+        return True
+    return previous is not None and previous.act in (
+        SpeechAct.COMMENTED,
+        SpeechAct.STATED,
+        SpeechAct.PROPOSED,
+    )
+
+
+def _answer(
+    statement: DraftStatement, speaker: str, pending: list[DraftStatement], previous: DraftStatement | None
+) -> None:
+    """Turn a statement into the answer to the questions waiting for its speaker."""
+    waiting = [q for q in pending if not q.addressees or speaker in q.addressees]
+    statement.act = SpeechAct.ANSWERED
+    if waiting:
+        statement.answers = waiting[-1].span
+        statement.answered_askers = list(dict.fromkeys(s for q in waiting for s in q.speakers))
+        statement.addressees = statement.addressees or [waiting[-1].speakers[0]]
+        for question in waiting:
+            if not question.addressees:
+                question.addressees = [speaker]
+            pending.remove(question)
+    elif previous is not None and not statement.addressees:
+        statement.addressees = [previous.speakers[0]]
+
+
+def _last_other_speaker(items: Sequence[DraftStatement], statement: DraftStatement) -> str | None:
+    index = items.index(statement)
+    for earlier in reversed(items[:index]):
+        others = [s for s in earlier.speakers if s not in statement.speakers and not s.startswith("group-")]
+        if others:
+            return others[0]
+    return None
+
+
+def _default_question_addressees(items: Sequence[DraftStatement], presenters: list[str]) -> None:
+    """A question nobody answered is addressed to the session's presenter."""
+    for statement in items:
+        if statement.act is not SpeechAct.ASKED or statement.addressees or statement.group_object:
+            continue
+        target = next((p for p in presenters if p not in statement.speakers), None)
+        if target is not None:
+            statement.addressees = [target]
