@@ -64,8 +64,12 @@ def _lookup(path: Path, key_columns: tuple[str, ...]) -> dict[str, URIRef]:
 def _literal_keys(graph: Graph, node: URIRef, predicates: tuple[URIRef, ...]) -> list[str]:
     """The string values of ``predicates`` on ``node``, upper-cased and sorted (for stable choice)."""
     return sorted(
-        {str(value).upper() for predicate in predicates for value in graph.objects(node, predicate)
-         if isinstance(value, Literal)}
+        {
+            str(value).upper()
+            for predicate in predicates
+            for value in graph.objects(node, predicate)
+            if isinstance(value, Literal)
+        }
     )
 
 
