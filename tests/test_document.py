@@ -8,6 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 from fpdf import FPDF
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unkg.config import load_settings
 from unkg.document import read_report, split_blocks
@@ -199,3 +201,66 @@ def test_word_list_paragraphs_become_bullets(tmp_path: Path) -> None:
     document.save(str(path))
     kinds = [b.kind for b in read_report(path).blocks]
     assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.BULLET]
+
+
+class _PagedPdf(FPDF):
+    """A PDF with a running header and a page-number footer on every page, like real reports."""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", size=8)
+        self.cell(0, 5, "Consolidated Report of the Dialogue")
+        self.ln(10)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("Helvetica", size=8)
+        self.cell(0, 5, f"Page {self.page_no()}")
+
+
+def test_pdf_running_headers_and_page_numbers_are_dropped_and_page_breaks_repaired(tmp_path: Path) -> None:
+    sentence = "The participants discussed the reform of the organization with the officials in detail. "
+    paragraph = sentence * 50 + "It ended"
+    pdf = _PagedPdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for _ in range(4):
+        pdf.multi_cell(0, 5, paragraph)
+        pdf.ln(5)
+        pdf.multi_cell(0, 5, "well.")
+        pdf.ln(5)
+    path = tmp_path / "paged.pdf"
+    pdf.output(str(path))
+    document = read_report(path)
+    assert pdf.page_no() >= 3
+    assert "Consolidated Report of the Dialogue" not in document.text
+    assert "Page 2" not in document.text
+    texts = [re.sub(r"\s+", " ", b.span.text(document.text)) for b in document.blocks]
+    assert texts == [re.sub(r"\s+", " ", paragraph + " well.")] * 4
+
+
+def test_windows_line_endings_give_the_same_blocks(tmp_path: Path) -> None:
+    text = "Session 1: Opening\n\nThe Director said that the\n\nmeeting was open.\n"
+    unix = split_blocks(text)
+    windows_text = text.replace("\n", "\r\n")
+    windows = split_blocks(windows_text)
+    assert [b.kind for b in windows] == [b.kind for b in unix] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+    assert [re.sub(r"\s+", " ", b.span.text(windows_text)) for b in windows] == [
+        re.sub(r"\s+", " ", b.span.text(text)) for b in unix
+    ]
+
+
+_LINE = st.text(alphabet=st.sampled_from("aAbB .,-¹•\t"), min_size=0, max_size=30)
+
+
+@given(st.lists(_LINE, max_size=25))
+def test_blocks_are_ordered_disjoint_and_cover_every_non_blank_character(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    blocks = split_blocks(text)
+    covered = set()
+    previous_end = 0
+    for block in blocks:
+        assert previous_end <= block.span.start < block.span.end <= len(text)
+        assert block.span.text(text) == block.span.text(text).strip()
+        covered.update(range(block.span.start, block.span.end))
+        previous_end = block.span.end
+    assert {i for i, c in enumerate(text) if not c.isspace()} <= covered

@@ -126,26 +126,51 @@ def _pdf_text(path: Path, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             reader.decrypt("")
-        paragraphs = [paragraph for page in reader.pages for paragraph in _page_paragraphs(page)]
-    except ReportError:
-        raise
+        pages = [_page_lines(page) for page in reader.pages]
     except Exception as error:  # pypdf raises many exception types on damaged files
         raise ReportError(path, f"not a readable PDF ({type(error).__name__}: {error})") from error
+    pages = _without_running_lines(pages)
+    paragraphs = [_join_wrapped(run) for lines in pages for run in _pdf_runs(lines)]
     if not paragraphs:
         raise ReportError(path, "PDF has no text layer (scanned images?); run OCR on it first")
     return "\n\n".join(paragraphs)
 
 
-def _page_paragraphs(page: object) -> list[str]:
-    """Paragraphs of one PDF page from pypdf's layout mode, which renders vertical gaps as blank lines."""
+def _page_lines(page: object) -> list[str]:
+    """Lines of one PDF page from pypdf's layout mode (which renders vertical gaps as blank lines),
+    spaces collapsed and page numbers dropped."""
     extract: Callable[..., str] = page.extract_text  # type: ignore[attr-defined]
     try:
         raw = extract(extraction_mode="layout")
     except Exception:  # layout mode fails on some odd pages; plain mode still gives the words
         raw = extract()
     lines = [" ".join(line.split()) for line in raw.splitlines()]
-    lines = [line for line in lines if not _PAGE_NUMBER.fullmatch(line)]
-    return [_join_wrapped(run) for run in _pdf_runs(lines)]
+    return [line for line in lines if not _PAGE_NUMBER.fullmatch(line)]
+
+
+def _edge_lines(lines: Sequence[str]) -> list[str]:
+    """The first and last non-blank line of a page, digits masked ("Report 2019 - page 3" -> "Report #")."""
+    content = [line for line in lines if line]
+    edges = content[:1] + content[-1:] if len(content) > 1 else content
+    return [re.sub(r"\d+", "#", line) for line in edges]
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Pages without running headers and footers: an edge line repeated on at least half of 3+ pages."""
+    if len(pages) < 3:
+        return pages
+    counts: dict[str, int] = {}
+    for lines in pages:
+        for edge in set(_edge_lines(lines)):
+            counts[edge] = counts.get(edge, 0) + 1
+    running = {edge for edge, count in counts.items() if count >= max(3, len(pages) // 2)}
+    if not running:
+        return pages
+    cleaned = []
+    for lines in pages:
+        edges = set(_edge_lines(lines)) & running
+        cleaned.append([line for line in lines if re.sub(r"\d+", "#", line) not in edges])
+    return cleaned
 
 
 def _pdf_runs(lines: Sequence[str]) -> Iterator[list[str]]:
