@@ -256,7 +256,7 @@ _LINE = st.text(alphabet=st.sampled_from("aAbB .,-¹•\t"), min_size=0, max_siz
 def test_blocks_are_ordered_disjoint_and_cover_every_non_blank_character(lines: list[str]) -> None:
     text = "\n".join(lines)
     blocks = split_blocks(text)
-    covered = set()
+    covered: set[int] = set()
     previous_end = 0
     for block in blocks:
         assert previous_end <= block.span.start < block.span.end <= len(text)

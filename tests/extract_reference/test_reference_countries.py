@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from unkg.config import load_settings
 from unkg.extract.countries import (
     country_by_code,
@@ -107,3 +110,18 @@ def test_table_covers_all_un_member_states_with_wikidata_items() -> None:
     assert len({r.wikidata for r in records}) == len(records)
     korea = country_record("KOR")
     assert korea is not None and korea.wikidata == "Q884" and "ROK" in korea.alt_names
+
+
+_FORMS = sorted({form for r in country_records() for form in (r.country.name, *r.alt_names, *r.demonyms)})
+
+
+@given(
+    st.lists(st.sampled_from(_FORMS), min_size=1, max_size=4),
+    st.sampled_from([", ", "; ", " and ", " with "]),
+    st.integers(min_value=0, max_value=500),
+)
+def test_every_mention_span_names_its_country(forms: list[str], joiner: str, offset: int) -> None:
+    text = "Delegates from " + joiner.join(forms) + " spoke."
+    for mention in find_countries(text, offset=offset):
+        surface = text[mention.span.start - offset : mention.span.end - offset]
+        assert country_for(surface) == mention.country

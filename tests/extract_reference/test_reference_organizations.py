@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from unkg.config import load_settings
+from unkg.extract.countries import country_by_code
 from unkg.extract.organizations import (
     find_organizations,
     listed_organizations,
@@ -149,3 +150,10 @@ def test_table_keys_types_and_wikidata() -> None:
     assert all(
         o.type is OrganizationType.ASSOCIATION or o.type is not OrganizationType.UN_SYSTEM for o in national
     )
+
+
+def test_table_countries_exist_and_types_are_vocabulary_terms() -> None:
+    for organization in listed_organizations():
+        assert isinstance(organization.type, OrganizationType)
+        if organization.country:
+            assert country_by_code(organization.country) is not None, organization.key
