@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Dataset, Graph, URIRef
@@ -19,8 +20,16 @@ from unkg.store import Store, open_store
 FIXTURES = Path(__file__).parent / "fixtures"
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 STABLE = "() => document.documentElement.dataset.stable === 'true'"
 
 
@@ -66,7 +75,9 @@ def make_store() -> Iterator[Callable[[dict[URIRef, Graph]], Store]]:
 
 
 @pytest.fixture
-def small_store(make_store: Callable[[dict[URIRef, Graph]], Store], small_graphs: dict[URIRef, Graph]) -> Store:
+def small_store(
+    make_store: Callable[[dict[URIRef, Graph]], Store], small_graphs: dict[URIRef, Graph]
+) -> Store:
     """An in-memory Oxigraph store holding tests/views/fixtures/small.trig."""
     return make_store(small_graphs)
 
@@ -88,6 +99,15 @@ class OpenedPage:
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
+    def console(self, kind: str, text: str) -> None:
+        if kind == "error":
+            self.errors.append(text)
+
+    def dialog(self, dialog: Any) -> None:
+        """An alert() or confirm() opened: record it and close it."""
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
     @property
     def outside_requests(self) -> list[str]:
         return [url for url in self.requests if url != self.url]
@@ -99,7 +119,9 @@ def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         if os.environ.get("UNKG_REQUIRE_BROWSER") == "1":
             pytest.fail(f"UNKG_REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); set UNKG_REQUIRE_BROWSER=1 to fail")
+        pytest.skip(
+            f"{CHROMIUM} is not installed (apt-get install chromium); set UNKG_REQUIRE_BROWSER=1 to fail"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -118,9 +140,9 @@ def open_view(browser: object) -> Iterator[Callable[[Path], OpenedPage]]:
         pages.append(page)
         opened = OpenedPage(page, path.resolve().as_uri())
         page.on("request", lambda request: opened.requests.append(request.url))
-        page.on("console", lambda message: opened.errors.append(message.text) if message.type == "error" else None)
+        page.on("console", lambda message: opened.console(message.type, message.text))
         page.on("pageerror", lambda error: opened.errors.append(str(error)))
-        page.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("dialog", opened.dialog)
         page.goto(opened.url)
         page.wait_for_function(STABLE, timeout=120_000)
         return opened
@@ -128,4 +150,3 @@ def open_view(browser: object) -> Iterator[Callable[[Path], OpenedPage]]:
     yield opener
     for page in pages:
         page.close()  # type: ignore[attr-defined]
-

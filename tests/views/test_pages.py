@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,11 @@ CRAFTED_NAME = '</script><script>alert("name")</script> O\'Hara "Q" & <b>Co</b>'
 CRAFTED_QUOTE = "<img src=x onerror=alert('quote')> said </script><!-- & \"quoted\" \u2028"
 
 
+def iri(term: object) -> URIRef:
+    """A vocabulary term (typed ``object`` by rdflib's DefinedNamespace) as a URIRef."""
+    return URIRef(str(term))
+
+
 def add_crafted_person(graphs: dict[URIRef, Graph]) -> URIRef:
     """A person whose name and quote are HTML and script, in the fixture's first report."""
     graph = graphs[URIRef(BASE + "graph/dialogue-a")]
@@ -31,20 +36,26 @@ def add_crafted_person(graphs: dict[URIRef, Graph]) -> URIRef:
     graph.add((person, RDF.type, FOAF.Person))
     graph.add((person, FOAF.name, Literal(CRAFTED_NAME)))
     graph.add((person, FOAF.familyName, Literal("Crafted")))
-    graph.add((person, UNKG.country, URIRef(BASE + "country/JPN")))
-    graph.add((person, UNKG.participatedIn, session))
+    graph.add((person, iri(UNKG.country), URIRef(BASE + "country/JPN")))
+    graph.add((person, iri(UNKG.participatedIn), session))
     statement = URIRef(BASE + "statement/dialogue-a/900-950")
     passage = URIRef(BASE + "passage/dialogue-a/900-950")
-    for predicate, value in ((RDF.type, UNKG.Statement), (UNKG.speaker, person), (UNKG.act, ACT.stated),
-                             (UNKG.topic, TOPIC_NS["human-rights"]), (UNKG.stance, STANCE.supports),
-                             (UNKG.quote, Literal(CRAFTED_QUOTE)), (UNKG.inSession, session),
-                             (UNKG.atMeeting, URIRef(BASE + "meeting/dialogue-a")),
-                             (URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), passage)):
+    for predicate, value in (
+        (RDF.type, iri(UNKG.Statement)),
+        (iri(UNKG.speaker), person),
+        (iri(UNKG.act), iri(ACT.stated)),
+        (iri(UNKG.topic), iri(TOPIC_NS["human-rights"])),
+        (iri(UNKG.stance), iri(STANCE.supports)),
+        (iri(UNKG.quote), Literal(CRAFTED_QUOTE)),
+        (iri(UNKG.inSession), session),
+        (iri(UNKG.atMeeting), URIRef(BASE + "meeting/dialogue-a")),
+        (URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), passage),
+    ):
         graph.add((statement, predicate, value))
-    graph.add((passage, RDF.type, UNKG.Passage))
-    graph.add((passage, UNKG.inReport, URIRef(BASE + "report/dialogue-a")))
-    graph.add((passage, OA.start, Literal(900)))
-    graph.add((passage, OA.end, Literal(950)))
+    graph.add((passage, RDF.type, iri(UNKG.Passage)))
+    graph.add((passage, iri(UNKG.inReport), URIRef(BASE + "report/dialogue-a")))
+    graph.add((passage, iri(OA.start), Literal(900)))
+    graph.add((passage, iri(OA.end), Literal(950)))
     return person
 
 
@@ -68,8 +79,9 @@ def test_page_loads_nothing_from_outside(small_store: Store, settings: Settings,
 
 
 @pytest.mark.parametrize("name", ["who-met-whom", "positions", "institutions"])
-def test_page_has_title_legend_and_what_it_shows_from_which_reports(small_store: Store, settings: Settings,
-                                                                    name: str) -> None:
+def test_page_has_title_legend_and_what_it_shows_from_which_reports(
+    small_store: Store, settings: Settings, name: str
+) -> None:
     view = build_view(small_store, name, settings)
     html = render_page(view)
     assert f"<h1>{view.title}</h1>" in html
@@ -80,11 +92,14 @@ def test_page_has_title_legend_and_what_it_shows_from_which_reports(small_store:
 
 def tag_counts(html: str) -> dict[str, int]:
     """How many script, img, b and iframe start tags a page has (vis-network's own code included)."""
-    return {tag: len(re.findall(rf"<{tag}\b", html, re.IGNORECASE)) for tag in ("script", "img", "b", "iframe")}
+    return {
+        tag: len(re.findall(rf"<{tag}\b", html, re.IGNORECASE)) for tag in ("script", "img", "b", "iframe")
+    }
 
 
-def test_crafted_names_and_quotes_stay_text_in_the_html(make_store: Callable[[dict[URIRef, Graph]], Store],
-                                                        small_graphs: dict[URIRef, Graph], settings: Settings) -> None:
+def test_crafted_names_and_quotes_stay_text_in_the_html(
+    make_store: Callable[[dict[URIRef, Graph]], Store], small_graphs: dict[URIRef, Graph], settings: Settings
+) -> None:
     baseline = render_page(build_view(make_store(small_graphs), "who-met-whom", settings))
     person = add_crafted_person(small_graphs)
     html = render_page(build_view(make_store(small_graphs), "who-met-whom", settings))
@@ -95,8 +110,11 @@ def test_crafted_names_and_quotes_stay_text_in_the_html(make_store: Callable[[di
     assert isinstance(networks, list)
     nodes = {node["id"]: node for node in networks[0]["nodes"]}
     assert nodes[str(person)]["label"] == CRAFTED_NAME  # the exact text comes back out of the JSON
-    quotes = [item.get("quote") for section in networks[0]["details"][str(person)]["sections"]
-              for item in section["items"]]
+    quotes = [
+        item.get("quote")
+        for section in networks[0]["details"][str(person)]["sections"]
+        for item in section["items"]
+    ]
     assert CRAFTED_QUOTE in quotes
 
 
@@ -106,8 +124,9 @@ def test_script_json_cannot_close_the_script_element() -> None:
     assert json.loads(text) == {"name": "</script><!-- & \u2028"}
 
 
-def test_large_networks_start_filtered_and_say_so(tmp_path: Path, settings: Settings,
-                                                  make_store: Callable[[dict[URIRef, Graph]], Store]) -> None:
+def test_large_networks_start_filtered_and_say_so(
+    tmp_path: Path, settings: Settings, make_store: Callable[[dict[URIRef, Graph]], Store]
+) -> None:
     from unkg.views.pages import TOP_NODES
     from unkg.views.synthetic import synthetic_graphs
 

@@ -1,4 +1,4 @@
-"""SPARQL results -> networkx: the three views of the hand-written fixture graph (tests/views/fixtures/small.trig)."""
+"""SPARQL results -> networkx: the three views of the hand-written graph tests/views/fixtures/small.trig."""
 
 from __future__ import annotations
 
@@ -12,26 +12,34 @@ from unkg.views.exports import flat_graph
 from unkg.views.results import fetch
 
 BASE = "https://w3id.org/unkg/"
-TANAKA, CHEN, LIND, LI, SATO = (BASE + f"person/{key}" for key in
-                                ("tanaka-aiko", "chen-wei", "lind-greta", "li-na", "sato-hiroshi"))
+TANAKA, CHEN, LIND, LI, SATO = (
+    BASE + f"person/{key}" for key in ("tanaka-aiko", "chen-wei", "lind-greta", "li-na", "sato-hiroshi")
+)
 WHO = BASE + "organization/who"
 
 
-def test_who_met_whom_has_one_node_per_person_the_query_returns(small_store: Store, settings: Settings) -> None:
+def test_who_met_whom_has_one_node_per_person_the_query_returns(
+    small_store: Store, settings: Settings
+) -> None:
     view = build_view(small_store, "who-met-whom", settings)
     people = fetch(small_store, "view_people", settings).distinct("person")
     assert set(view.networks[0].graph.nodes) == people
     assert len(people) == 7
 
 
-def test_who_met_whom_counts_encounters_per_kind_and_keeps_direction(small_store: Store, settings: Settings) -> None:
+def test_who_met_whom_counts_encounters_per_kind_and_keeps_direction(
+    small_store: Store, settings: Settings
+) -> None:
     graph = build_view(small_store, "who-met-whom", settings).networks[0].graph
     assert graph.edges[SATO, LI, "asked"]["weight"] == 2  # two interactions, one edge twice as wide
     assert graph.edges[SATO, LI, "asked"]["directed"] is True
     assert graph.edges[LIND, TANAKA, "answered"]["weight"] == 1
     assert not graph.has_edge(LI, SATO, "asked")
-    same = graph.edges[LIND, TANAKA, "same-session"] if graph.has_edge(LIND, TANAKA, "same-session") \
+    same = (
+        graph.edges[LIND, TANAKA, "same-session"]
+        if graph.has_edge(LIND, TANAKA, "same-session")
         else graph.edges[TANAKA, LIND, "same-session"]
+    )
     assert same["directed"] is False
     assert same["facets"]["session"] == [BASE + "meeting/dialogue-a/session/2"]
 
@@ -59,8 +67,9 @@ def test_person_facets_list_meetings_sessions_and_country(small_store: Store, se
     assert graph.nodes[BASE + "person/dorj-batu"]["facets"]["country"] == ["none"]
 
 
-def test_person_details_give_posts_sessions_and_quotes_with_their_source(small_store: Store,
-                                                                         settings: Settings) -> None:
+def test_person_details_give_posts_sessions_and_quotes_with_their_source(
+    small_store: Store, settings: Settings
+) -> None:
     detail = build_view(small_store, "who-met-whom", settings).networks[0].node_details[TANAKA]
     sections = {section.title: section.items for section in detail.sections}
     assert detail.heading == "Aiko Tanaka"
@@ -69,8 +78,10 @@ def test_person_details_give_posts_sessions_and_quotes_with_their_source(small_s
     asked = sections["Statements"][0]
     assert asked.text == "asked Greta Lind · concerned · human rights"
     assert asked.quote == "Professor Tanaka asked the Director how human rights would be protected."
-    assert asked.source == ("Report of Dialogue A (dialogue-a.txt), Dialogue A (2019) · Session 2: Visit to WHO, "
-                            "characters 100–180")
+    assert asked.source == (
+        "Report of Dialogue A (dialogue-a.txt), Dialogue A (2019) · Session 2: Visit to WHO, "
+        "characters 100–180"
+    )
 
 
 def test_former_posts_say_so(small_store: Store, settings: Settings) -> None:
@@ -98,7 +109,9 @@ def test_positions_link_speakers_and_topics_by_stance(small_store: Store, settin
 
 def test_positions_edge_details_quote_the_statements(small_store: Store, settings: Settings) -> None:
     people = build_view(small_store, "positions", settings).networks[0]
-    detail = people.edge_details[(BASE + "person/kim-minjun", BASE + "topic/security-council-reform", "opposes")]
+    detail = people.edge_details[
+        (BASE + "person/kim-minjun", BASE + "topic/security-council-reform", "opposes")
+    ]
     quotes = [item.quote for section in detail.sections for item in section.items]
     assert quotes == ["Professor Kim doubted that enlarging the Council would help."]
 
@@ -114,8 +127,9 @@ def test_institutions_link_people_to_posts_and_visits(small_store: Store, settin
 
 @pytest.mark.parametrize("file_format", ["gexf", "graphml"])
 @pytest.mark.parametrize("name", ["who-met-whom", "positions", "institutions"])
-def test_networks_export_for_gephi_and_read_back(small_store: Store, settings: Settings, tmp_path: object,
-                                                 name: str, file_format: str) -> None:
+def test_networks_export_for_gephi_and_read_back(
+    small_store: Store, settings: Settings, tmp_path: object, name: str, file_format: str
+) -> None:
     from pathlib import Path
 
     out = write_view(small_store, name, Path(str(tmp_path)) / f"{name}.{file_format}", file_format, settings)
@@ -127,8 +141,9 @@ def test_networks_export_for_gephi_and_read_back(small_store: Store, settings: S
         assert all(isinstance(value, str | int | float | bool) for value in data.values())
 
 
-def test_write_view_defaults_to_the_build_folder(small_store: Store, settings: Settings, tmp_path: object,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_view_defaults_to_the_build_folder(
+    small_store: Store, settings: Settings, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pathlib import Path
 
     monkeypatch.setenv("UNKG_BUILD_DIR", str(tmp_path))

@@ -33,7 +33,7 @@ class Catalogue:
     sessions: dict[str, SessionInfo] = field(default_factory=dict)
 
     def event_label(self, iri: str | None) -> str:
-        """"Dialogue A (2019)"; the IRI's last segment when the graph gives no title."""
+        """ "Dialogue A (2019)"; the IRI's last segment when the graph gives no title."""
         if not iri:
             return "meeting not stated"
         title = self.event_titles.get(iri, local_name(iri))
@@ -41,7 +41,7 @@ class Catalogue:
         return f"{title} ({date[:4]})" if date else title
 
     def session_label(self, iri: str | None, with_event: bool = True) -> str:
-        """"Session 2: Visit to WHO", prefixed with the meeting's label when ``with_event``."""
+        """ "Session 2: Visit to WHO", prefixed with the meeting's label when ``with_event``."""
         if not iri:
             return "session not stated"
         info = self.sessions.get(iri)
@@ -65,13 +65,21 @@ class Catalogue:
 
     def sorted_events(self) -> list[str]:
         """Meetings by date, then title."""
-        return sorted(self.event_titles, key=lambda iri: (self.event_dates.get(iri, ""), self.event_label(iri)))
+        return sorted(
+            self.event_titles, key=lambda iri: (self.event_dates.get(iri, ""), self.event_label(iri))
+        )
 
     def sorted_sessions(self) -> list[str]:
         """Sessions by meeting (in date order), then number."""
         order = {event: index for index, event in enumerate(self.sorted_events())}
-        return sorted(self.sessions, key=lambda iri: (order.get(self.sessions[iri].event, 1 << 30),
-                                                      self.sessions[iri].event, self.sessions[iri].number))
+        return sorted(
+            self.sessions,
+            key=lambda iri: (
+                order.get(self.sessions[iri].event, 1 << 30),
+                self.sessions[iri].event,
+                self.sessions[iri].number,
+            ),
+        )
 
     def source_lines(self) -> tuple[str, ...]:
         """One line per report the graph was built from, in meeting order."""

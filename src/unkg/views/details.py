@@ -42,9 +42,17 @@ def group_statements(records: Iterable[Record]) -> dict[str, StatementInfo]:
         info = statements.get(iri)
         if info is None:
             info = StatementInfo(
-                iri=iri, speaker=speaker, act=record["act"] or "", stance=record["stance"],
-                quote=record["quote"] or "", addressee=record["addressee"], session=record["session"],
-                event=record["event"], report=record["report"], start=record["start"], end=record["end"],
+                iri=iri,
+                speaker=speaker,
+                act=record["act"] or "",
+                stance=record["stance"],
+                quote=record["quote"] or "",
+                addressee=record["addressee"],
+                session=record["session"],
+                event=record["event"],
+                report=record["report"],
+                start=record["start"],
+                end=record["end"],
             )
             statements[iri] = info
         topic = record["topic"]
@@ -69,7 +77,7 @@ def statement_source(statement: StatementInfo, catalogue: Catalogue) -> str:
 def statement_item(
     statement: StatementInfo, catalogue: Catalogue, names: Mapping[str, str], with_speaker: bool = False
 ) -> Item:
-    """A statement as a side-panel line: "asked Greta Lind · concerned · human rights", the quote, the source."""
+    """A statement as a side-panel line ("asked Greta Lind · concerned · human rights"), quote, source."""
     act = readable(statement.act) if statement.act else "said"
     head = f"{names.get(statement.speaker, local_name(statement.speaker))} {act}" if with_speaker else act
     if statement.addressee:

@@ -47,5 +47,7 @@ def write_network_file(view: View, out: Path, file_format: str) -> Path:
     elif file_format == "graphml":
         nx.write_graphml(graph, out)
     else:
-        raise ValueError(f"unknown network file format {file_format!r}; available: {', '.join(EXPORT_FORMATS)}")
+        raise ValueError(
+            f"unknown network file format {file_format!r}; available: {', '.join(EXPORT_FORMATS)}"
+        )
     return out

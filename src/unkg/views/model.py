@@ -84,4 +84,4 @@ class View:
     sources: tuple[str, ...]
     networks: tuple[Network, ...]
     facets: tuple[Facet, ...]
-    person_count_query: str = ""  # the query whose distinct rows are the people nodes (for tests)
+    legend_note: str = "Line width: how often."

@@ -35,23 +35,46 @@ TOP_NODES = 150  # ... to the most connected nodes, and says so
 
 # Countries the reports are about get fixed colours, so a reader learns them once across views.
 FIXED_COUNTRY_COLOURS = {"CHN": "#d62728", "JPN": "#1f77b4", "KOR": "#2ca02c", "MNG": "#ff7f0e"}
-COUNTRY_PALETTE = ("#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939",
-                   "#8c6d31", "#843c39", "#7b4173", "#3182bd")
+COUNTRY_PALETTE = (
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+)
 OTHER_COUNTRY_COLOUR = "#9e9e9e"
 NO_COUNTRY_COLOUR = "#d0d0d0"
 LEGEND_COUNTRIES = 14
 
 EDGE_COLOURS = {
     # how people met
-    "asked": "#1f77b4", "answered": "#2ca02c", "thanked": "#17becf", "hosted": "#ff7f0e",
-    "moderated": "#8c564b", "pictured-together": "#9467bd", "same-session": "#a8a8a8",
+    "asked": "#1f77b4",
+    "answered": "#2ca02c",
+    "thanked": "#17becf",
+    "hosted": "#ff7f0e",
+    "moderated": "#8c564b",
+    "pictured-together": "#9467bd",
+    "same-session": "#a8a8a8",
     # stances
-    "supports": "#2e7d32", "opposes": "#c62828", "concerned": "#ef6c00", "proposes": "#1565c0",
-    "questions": "#6a1b9a", "neutral": "#9e9e9e",
+    "supports": "#2e7d32",
+    "opposes": "#c62828",
+    "concerned": "#ef6c00",
+    "proposes": "#1565c0",
+    "questions": "#6a1b9a",
+    "neutral": "#9e9e9e",
     # institutions
-    "post": "#37474f", "visit": "#00897b",
+    "post": "#37474f",
+    "visit": "#00897b",
 }
 DASHED_KINDS = frozenset({"visit"})
+FAINT_KINDS = frozenset({"same-session"})  # the most common link: drawn faint so the others stand out
 NODE_STYLES = {  # kind -> (shape, legend label)
     "person": ("dot", "person"),
     "group": ("triangle", "unnamed group of speakers"),
@@ -60,8 +83,10 @@ NODE_STYLES = {  # kind -> (shape, legend label)
     "organization": ("box", "organization"),
 }
 BOX_COLOURS = {"topic": ("#fff4d6", "#c9a227"), "organization": ("#e3eefc", "#3a6db5")}
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-        "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+)
 
 
 class _Network(PyvisNetwork):  # type: ignore[misc]
@@ -77,12 +102,16 @@ def render_page(view: View) -> str:
     payload = {
         "view": view.name,
         "networks": [_network_payload(network, colours) for network in view.networks],
-        "facets": [{"key": f.key, "label": f.label, "multi": f.multi, "options": [list(o) for o in f.options]}
-                   for f in view.facets],
+        "facets": [
+            {"key": f.key, "label": f.label, "multi": f.multi, "options": [list(o) for o in f.options]}
+            for f in view.facets
+        ],
         "largeThreshold": LARGE_NETWORK,
         "topLimit": TOP_NODES,
-        "options": vis_options(max(n.graph.number_of_nodes() for n in view.networks) if view.networks else 0,
-                               max(n.graph.number_of_edges() for n in view.networks) if view.networks else 0),
+        "options": vis_options(
+            max(n.graph.number_of_nodes() for n in view.networks) if view.networks else 0,
+            max(n.graph.number_of_edges() for n in view.networks) if view.networks else 0,
+        ),
     }
     template = _environment().get_template("page.html")
     return template.render(
@@ -94,7 +123,7 @@ def render_page(view: View) -> str:
         dashed=DASHED_KINDS,
         country_legend=_country_legend(view, colours),
         node_legend=_node_legend(view),
-        large=any(n.graph.number_of_nodes() > LARGE_NETWORK for n in view.networks),
+        large=any(_anchor_count(n) > LARGE_NETWORK for n in view.networks),
         top_nodes=TOP_NODES,
         payload=Markup(script_json(payload)),
         vis_css=Markup(_inline_style(_vis_asset("vis-network.css"))),
@@ -102,6 +131,11 @@ def render_page(view: View) -> str:
         app_css=Markup(_inline_style(_own_asset("view.css"))),
         app_js=Markup(_inline_script(_own_asset("view.js"))),
     )
+
+
+def _anchor_count(network: Network) -> int:
+    """Nodes shown on their own (people, countries); topics and organizations follow their edges."""
+    return sum(1 for _, data in network.graph.nodes(data=True) if not data.get("satellite"))
 
 
 def write_page(view: View, out: Path) -> Path:
@@ -115,10 +149,15 @@ def write_page(view: View, out: Path) -> Path:
 
 
 def script_json(value: object) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` can end it or open a comment."""
+    """JSON safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` can end it or open a comment."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _inline_script(code: str) -> str:
@@ -183,8 +222,11 @@ def country_colours(view: View) -> dict[str, str]:
 def _country_legend(view: View, colours: dict[str, str]) -> list[tuple[str, str]]:
     """(colour, country name) pairs for the legend; the rest share "other countries"."""
     names = dict(next((f.options for f in view.facets if f.key == "country"), ()))
-    entries = [(colours[code], names.get(code, code)) for code in colours
-               if code != NO_COUNTRY and code in names and colours[code] != OTHER_COUNTRY_COLOUR]
+    entries = [
+        (colours[code], names.get(code, code))
+        for code in colours
+        if code != NO_COUNTRY and code in names and colours[code] != OTHER_COUNTRY_COLOUR
+    ]
     entries = sorted(entries, key=lambda e: e[1].lower())[:LEGEND_COUNTRIES]
     if any(colour == OTHER_COUNTRY_COLOUR for colour in colours.values()):
         entries.append((OTHER_COUNTRY_COLOUR, "other countries"))
@@ -195,8 +237,10 @@ def _country_legend(view: View, colours: dict[str, str]) -> list[tuple[str, str]
 
 def _node_legend(view: View) -> list[tuple[str, str, str, str]]:
     """(shape, fill, border, label) for each kind of node the view has."""
-    kinds = sorted({data["kind"] for network in view.networks for _, data in network.graph.nodes(data=True)},
-                   key=list(NODE_STYLES).index)
+    kinds = sorted(
+        {data["kind"] for network in view.networks for _, data in network.graph.nodes(data=True)},
+        key=list(NODE_STYLES).index,
+    )
     legend = []
     for kind in kinds:
         shape, label = NODE_STYLES[kind]
@@ -211,8 +255,11 @@ def _node_legend(view: View) -> list[tuple[str, str, str, str]]:
 def vis_options(node_count: int, edge_count: int) -> dict[str, Any]:
     """vis-network options, built with pyvis: physics that stabilises, then the page switches it off."""
     net = _Network(directed=True)
-    net.barnes_hut(gravity=-9000, central_gravity=0.25, spring_length=130, spring_strength=0.03,
-                   damping=0.35, overlap=0.1)
+    # ForceAtlas2's gravity does not weaken with distance: people with no link stay near the rest
+    # instead of flying off and shrinking the whole picture when it is fitted to the screen.
+    net.force_atlas_2based(
+        gravity=-120, central_gravity=0.02, spring_length=150, spring_strength=0.03, damping=0.5, overlap=0.8
+    )
     net.toggle_stabilization(True)
     net.set_edge_smooth("continuous")
     options: dict[str, Any] = json.loads(net.options.to_json())
@@ -229,11 +276,22 @@ def vis_options(node_count: int, edge_count: int) -> dict[str, Any]:
     options["nodes"] = {
         "shape": "dot",
         "borderWidth": 1,
-        "font": {"size": 14, "face": "system-ui, -apple-system, 'Segoe UI', sans-serif",
-                 "strokeWidth": 3, "strokeColor": "#ffffff", "color": "#222222"},
+        "font": {
+            "size": 14,
+            "face": "system-ui, -apple-system, 'Segoe UI', sans-serif",
+            "strokeWidth": 3,
+            "strokeColor": "#ffffff",
+            "color": "#222222",
+        },
     }
-    options["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=edge_count > 3000,
-                                  navigationButtons=False, keyboard=False, multiselect=True)
+    options["interaction"].update(
+        hover=True,
+        tooltipDelay=150,
+        hideEdgesOnDrag=edge_count > 3000,
+        navigationButtons=False,
+        keyboard=False,
+        multiselect=True,
+    )
     options["layout"] = {"randomSeed": 7, "improvedLayout": node_count <= 100}
     return options
 
@@ -249,8 +307,11 @@ def _network_payload(network: Network, colours: dict[str, str]) -> dict[str, Any
     for index, (source, target, key, data) in enumerate(graph.edges(keys=True, data=True)):
         edge_id = f"e{index}"
         edge_ids[(source, target, key)] = edge_id
-        net.add_edge(source, target, **_edge_options(edge_id, graph, source, target, key, data,
-                                                     curves.get((source, target, key))))
+        net.add_edge(
+            source,
+            target,
+            **_edge_options(edge_id, graph, source, target, key, data, curves.get((source, target, key))),
+        )
     nodes, edges, *_ = net.get_network_data()
     return {
         "key": network.key,
@@ -262,8 +323,9 @@ def _network_payload(network: Network, colours: dict[str, str]) -> dict[str, Any
     }
 
 
-def _node_options(node: str, data: dict[str, Any], colours: dict[str, str], max_centrality: float
-                  ) -> dict[str, Any]:
+def _node_options(
+    node: str, data: dict[str, Any], colours: dict[str, str], max_centrality: float
+) -> dict[str, Any]:
     kind = data["kind"]
     shape, _ = NODE_STYLES.get(kind, ("dot", kind))
     share = math.sqrt(data.get("centrality", 0.0) / max_centrality)
@@ -278,15 +340,21 @@ def _node_options(node: str, data: dict[str, Any], colours: dict[str, str], max_
     }
     if kind in BOX_COLOURS:
         fill, border = BOX_COLOURS[kind]
-        options["color"] = {"background": fill, "border": border,
-                            "highlight": {"background": "#ffffff", "border": border}}
+        options["color"] = {
+            "background": fill,
+            "border": border,
+            "highlight": {"background": "#ffffff", "border": border},
+        }
         options["font"] = {"size": round(13 + 7 * share), "strokeWidth": 0}
         options["margin"] = 6
     else:
         code = (data.get("facets", {}).get("country") or [NO_COUNTRY])[0]
         fill = colours.get(code, OTHER_COUNTRY_COLOUR)
-        options["color"] = {"background": fill, "border": "#333333",
-                            "highlight": {"background": fill, "border": "#000000"}}
+        options["color"] = {
+            "background": fill,
+            "border": "#333333",
+            "highlight": {"background": fill, "border": "#000000"},
+        }
         options["size"] = round(8 + 24 * share, 1) if kind != "country" else round(18 + 22 * share, 1)
     return options
 
@@ -315,8 +383,15 @@ def _curve_offsets(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], float]:
     return offsets
 
 
-def _edge_options(edge_id: str, graph: nx.MultiDiGraph, source: str, target: str, key: str,
-                  data: dict[str, Any], curve: float | None) -> dict[str, Any]:
+def _edge_options(
+    edge_id: str,
+    graph: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    key: str,
+    data: dict[str, Any],
+    curve: float | None,
+) -> dict[str, Any]:
     kind = data["kind"]
     weight = int(data.get("weight", 1))
     source_label, target_label = graph.nodes[source]["label"], graph.nodes[target]["label"]
@@ -324,7 +399,10 @@ def _edge_options(edge_id: str, graph: nx.MultiDiGraph, source: str, target: str
     options: dict[str, Any] = {
         "id": edge_id,
         "kind": kind,
-        "color": {"color": EDGE_COLOURS.get(kind, "#777777"), "opacity": 0.85},
+        "color": {
+            "color": EDGE_COLOURS.get(kind, "#777777"),
+            "opacity": 0.45 if kind in FAINT_KINDS else 0.85,
+        },
         "width": round(min(1.5 + 1.5 * math.log2(weight), 9), 2),
         "arrows": "to" if data.get("directed") else "",
         "title": f"{source_label} — {verb} — {target_label}\n{weight}×",
@@ -342,9 +420,13 @@ def _detail(detail: Detail) -> dict[str, Any]:
         "heading": detail.heading,
         "subtitle": detail.subtitle,
         "sections": [
-            {"title": section.title,
-             "items": [{k: v for k, v in (("text", i.text), ("quote", i.quote), ("source", i.source)) if v}
-                       for i in section.items]}
+            {
+                "title": section.title,
+                "items": [
+                    {k: v for k, v in (("text", i.text), ("quote", i.quote), ("source", i.source)) if v}
+                    for i in section.items
+                ],
+            }
             for section in detail.sections
         ],
     }

@@ -59,7 +59,9 @@ def _add_centrality(graph: nx.MultiDiGraph) -> None:
     simple = nx.Graph()
     simple.add_nodes_from(graph.nodes)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    centrality: dict[str, float] = nx.degree_centrality(simple) if len(simple) > 1 else dict.fromkeys(simple, 0.0)
+    centrality: dict[str, float] = (
+        nx.degree_centrality(simple) if len(simple) > 1 else dict.fromkeys(simple, 0.0)
+    )
     for node, value in centrality.items():
         graph.nodes[node]["centrality"] = round(value, 6)
         graph.nodes[node]["degree"] = simple.degree(node)
@@ -72,7 +74,9 @@ def _country_facet(graph: nx.MultiDiGraph) -> Facet:
     names: dict[str, str] = {}
     for _, data in graph.nodes(data=True):
         for code in data.get("facets", {}).get("country", []):
-            names[code] = COUNTRY_NOT_STATED if code == NO_COUNTRY else data.get("countryNames", {}).get(code, code)
+            names[code] = (
+                COUNTRY_NOT_STATED if code == NO_COUNTRY else data.get("countryNames", {}).get(code, code)
+            )
     ordered = sorted(names, key=lambda code: (code == NO_COUNTRY, names[code].lower()))
     return Facet("country", "Country", tuple((code, names[code]) for code in ordered))
 
@@ -89,12 +93,14 @@ def _session_facet(catalogue: Catalogue, present: set[str]) -> Facet:
     return Facet("session", "Session", options, parents=parents)
 
 
-def _kind_facet(key: str, label: str, order: Iterable[str], present: set[str],
-                labels: dict[str, str] | None = None) -> Facet:
+def _kind_facet(
+    key: str, label: str, order: Iterable[str], present: set[str], labels: dict[str, str] | None = None
+) -> Facet:
     known = [kind for kind in order if kind in present]
     others = sorted(present - set(known))
-    return Facet(key, label, tuple((k, (labels or {}).get(k, k.replace("-", " "))) for k in known + others),
-                 multi=True)
+    return Facet(
+        key, label, tuple((k, (labels or {}).get(k, k.replace("-", " "))) for k in known + others), multi=True
+    )
 
 
 def _present(graph: nx.MultiDiGraph, key: str) -> set[str]:
@@ -107,14 +113,23 @@ def _present(graph: nx.MultiDiGraph, key: str) -> set[str]:
     return values
 
 
-def _person_node(graph: nx.MultiDiGraph, record: Record, id_key: str, name_key: str, kind: str = "person") -> str:
+def _person_node(
+    graph: nx.MultiDiGraph, record: Record, id_key: str, name_key: str, kind: str = "person"
+) -> str:
     """Add (or extend) a person node from a record with country columns; return its id."""
     node = record[id_key] or ""
     country = record.get("country") or NO_COUNTRY
     if node not in graph:
-        graph.add_node(node, label=record.get(name_key) or local_name(node), kind=kind, country=country,
-                       countryName=record.get("countryName") or (country if country != NO_COUNTRY else ""),
-                       countryNames={}, facets={"country": [], "event": [], "session": []}, satellite=False)
+        graph.add_node(
+            node,
+            label=record.get(name_key) or local_name(node),
+            kind=kind,
+            country=country,
+            countryName=record.get("countryName") or (country if country != NO_COUNTRY else ""),
+            countryNames={},
+            facets={"country": [], "event": [], "session": []},
+            satellite=False,
+        )
     data = graph.nodes[node]
     if country not in data["facets"]["country"]:
         data["facets"]["country"].append(country)
@@ -157,9 +172,15 @@ def who_met_whom(store: Selectable, settings: Settings) -> View:
             _add_facet_value(data, "event", catalogue.session_event(record["session"]))
     tallies = _tally_links(fetch(store, "view_links", settings), graph, catalogue)
     for (source, target, kind), tally in sorted(tallies.items()):
-        graph.add_edge(source, target, key=kind, kind=kind, weight=len(tally.items),
-                       directed=kind not in UNDIRECTED_KINDS,
-                       facets={"kind": [kind], "event": sorted(tally.events), "session": sorted(tally.sessions)})
+        graph.add_edge(
+            source,
+            target,
+            key=kind,
+            kind=kind,
+            weight=len(tally.items),
+            directed=kind not in UNDIRECTED_KINDS,
+            facets={"kind": [kind], "event": sorted(tally.events), "session": sorted(tally.sessions)},
+        )
     _add_centrality(graph)
     network = Network("people", "People", graph)
     names = {node: data["label"] for node, data in graph.nodes(data=True)}
@@ -176,18 +197,22 @@ def who_met_whom(store: Selectable, settings: Settings) -> View:
     return View(
         name="who-met-whom",
         title="Who met whom",
-        description=(f"{graph.number_of_nodes()} people named in the reports, linked by how they met: "
-                     "who asked or answered whom, who hosted whom, who sat in the same session or was "
-                     "pictured together. Bigger circles: more people met. Click a person for posts, "
-                     "sessions and quoted statements."),
+        description=(
+            f"{graph.number_of_nodes()} people named in the reports, linked by how they met: "
+            "who asked or answered whom, who hosted whom, who sat in the same session or was "
+            "pictured together. Bigger circles: more people met. Click a person for posts, "
+            "sessions and quoted statements."
+        ),
         sources=_sources_line(catalogue),
         networks=(network,),
         facets=facets,
-        person_count_query="view_people",
+        legend_note="Line width: how often. Arrows: who turned to whom (asked, answered, hosted ...).",
     )
 
 
-def _tally_links(links: QueryRows, graph: nx.MultiDiGraph, catalogue: Catalogue) -> dict[tuple[str, str, str], _EdgeTally]:
+def _tally_links(
+    links: QueryRows, graph: nx.MultiDiGraph, catalogue: Catalogue
+) -> dict[tuple[str, str, str], _EdgeTally]:
     """Count encounters per (from, to, kind); undirected kinds are stored once, in IRI order."""
     tallies: dict[tuple[str, str, str], _EdgeTally] = defaultdict(_EdgeTally)
     for record in links.records:
@@ -212,8 +237,13 @@ def _tally_links(links: QueryRows, graph: nx.MultiDiGraph, catalogue: Catalogue)
     return tallies
 
 
-def _person_details(network: Network, catalogue: Catalogue, names: dict[str, str],
-                    statements: dict[str, StatementInfo], posts: QueryRows) -> None:
+def _person_details(
+    network: Network,
+    catalogue: Catalogue,
+    names: dict[str, str],
+    statements: dict[str, StatementInfo],
+    posts: QueryRows,
+) -> None:
     graph = network.graph
     by_speaker: dict[str, list[StatementInfo]] = defaultdict(list)
     for statement in statements.values():
@@ -236,8 +266,9 @@ def _person_details(network: Network, catalogue: Catalogue, names: dict[str, str
         met = _met_items(graph, node, names)
         if met:
             sections.append(Section("Met", met))
-        network.node_details[node] = Detail(heading=data["label"], subtitle=_person_subtitle(data, catalogue),
-                                            sections=tuple(sections))
+        network.node_details[node] = Detail(
+            heading=data["label"], subtitle=_person_subtitle(data, catalogue), sections=tuple(sections)
+        )
 
 
 def _person_subtitle(data: dict[str, object], catalogue: Catalogue) -> str:
@@ -255,16 +286,28 @@ def _met_items(graph: nx.MultiDiGraph, node: str, names: dict[str, str]) -> tupl
         items.append((names[target].lower(), Item(f"{verb} {names[target]} ({data['weight']}×)")))
     for source, _, kind, data in graph.in_edges(node, keys=True, data=True):
         if kind in UNDIRECTED_KINDS:
-            items.append((names[source].lower(), Item(f"{kind.replace('-', ' ')} with {names[source]} "
-                                                      f"({data['weight']}×)")))
+            items.append(
+                (
+                    names[source].lower(),
+                    Item(f"{kind.replace('-', ' ')} with {names[source]} ({data['weight']}×)"),
+                )
+            )
         else:
-            items.append((names[source].lower(), Item(f"was {kind.replace('-', ' ')} by {names[source]} "
-                                                      f"({data['weight']}×)")))
+            items.append(
+                (
+                    names[source].lower(),
+                    Item(f"was {kind.replace('-', ' ')} by {names[source]} ({data['weight']}×)"),
+                )
+            )
     return tuple(item for _, item in sorted(items, key=lambda pair: pair[0]))
 
 
-def _link_details(network: Network, catalogue: Catalogue, names: dict[str, str],
-                  tallies: dict[tuple[str, str, str], _EdgeTally]) -> None:
+def _link_details(
+    network: Network,
+    catalogue: Catalogue,
+    names: dict[str, str],
+    tallies: dict[tuple[str, str, str], _EdgeTally],
+) -> None:
     for (source, target, kind), tally in tallies.items():
         joiner = "and" if kind in UNDIRECTED_KINDS else "→"
         heading = f"{names[source]} {joiner} {names[target]}"
@@ -272,8 +315,10 @@ def _link_details(network: Network, catalogue: Catalogue, names: dict[str, str],
         if not where:
             where = [Item(catalogue.event_label(e)) for e in sorted(tally.events)]
         network.edge_details[(source, target, kind)] = Detail(
-            heading=heading, subtitle=f"{kind.replace('-', ' ')}: {len(tally.items)}×",
-            sections=(Section("Where", tuple(where)),))
+            heading=heading,
+            subtitle=f"{kind.replace('-', ' ')}: {len(tally.items)}×",
+            sections=(Section("Where", tuple(where)),),
+        )
 
 
 # ----- positions -----------------------------------------------------------------------------------
@@ -297,18 +342,21 @@ def positions(store: Selectable, settings: Settings) -> View:
     return View(
         name="positions",
         title="Who stands where",
-        description=(f"{speakers} speakers and the {topics} topics they took a position on; edge colour is "
-                     "the stance (supports, opposes, concerned, proposes ...), width how often. Switch to "
-                     "countries to compare Chinese, Japanese, Korean and other speakers at a glance."),
+        description=(
+            f"{speakers} speakers and the {topics} topics they took a position on; edge colour is "
+            "the stance (supports, opposes, concerned, proposes ...), width how often. Switch to "
+            "countries to compare Chinese, Japanese, Korean and other speakers at a glance."
+        ),
         sources=_sources_line(catalogue),
         networks=(people, countries),
         facets=facets,
-        person_count_query="view_positions",
+        legend_note="Line width: how many statements took that stance.",
     )
 
 
-def _positions_network(rows: QueryRows, mode: str, catalogue: Catalogue,
-                       statements: dict[str, StatementInfo]) -> Network:
+def _positions_network(
+    rows: QueryRows, mode: str, catalogue: Catalogue, statements: dict[str, StatementInfo]
+) -> Network:
     graph = nx.MultiDiGraph()
     tallies: dict[tuple[str, str, str], _EdgeTally] = defaultdict(_EdgeTally)
     names: dict[str, str] = {}
@@ -319,8 +367,16 @@ def _positions_network(rows: QueryRows, mode: str, catalogue: Catalogue,
         names[speaker] = record["speakerName"] or local_name(speaker)
         source = _positions_source(graph, record, mode)
         if topic not in graph:
-            graph.add_node(topic, label=record["topicLabel"] or readable(topic), kind="topic", country="",
-                           countryName="", countryNames={}, facets={}, satellite=True)
+            graph.add_node(
+                topic,
+                label=record["topicLabel"] or readable(topic),
+                kind="topic",
+                country="",
+                countryName="",
+                countryNames={},
+                facets={},
+                satellite=True,
+            )
         tally = tallies[(source, topic, local_name(stance_iri))]
         tally.items.add(record["statement"] or "")
         tally.countries.add(record["country"] or NO_COUNTRY)
@@ -328,9 +384,15 @@ def _positions_network(rows: QueryRows, mode: str, catalogue: Catalogue,
             tally.events.add(record["event"])
             _add_facet_value(graph.nodes[source], "event", record["event"])
     for (source, topic, stance), tally in sorted(tallies.items()):
-        graph.add_edge(source, topic, key=stance, kind=stance, weight=len(tally.items), directed=False,
-                       facets={"stance": [stance], "event": sorted(tally.events),
-                               "country": sorted(tally.countries)})
+        graph.add_edge(
+            source,
+            topic,
+            key=stance,
+            kind=stance,
+            weight=len(tally.items),
+            directed=False,
+            facets={"stance": [stance], "event": sorted(tally.events), "country": sorted(tally.countries)},
+        )
     _add_centrality(graph)
     network = Network(mode, "People" if mode == "people" else "Countries", graph)
     _positions_details(network, tallies, statements, names, catalogue)
@@ -346,13 +408,26 @@ def _positions_source(graph: nx.MultiDiGraph, record: Record, mode: str) -> str:
     node = f"country:{code}"
     if node not in graph:
         name = record["countryName"] or code if code != NO_COUNTRY else COUNTRY_NOT_STATED
-        graph.add_node(node, label=name, kind="country", country=code, countryName=name,
-                       countryNames={code: name}, facets={"country": [code], "event": []}, satellite=False)
+        graph.add_node(
+            node,
+            label=name,
+            kind="country",
+            country=code,
+            countryName=name,
+            countryNames={code: name},
+            facets={"country": [code], "event": []},
+            satellite=False,
+        )
     return node
 
 
-def _positions_details(network: Network, tallies: dict[tuple[str, str, str], _EdgeTally],
-                       statements: dict[str, StatementInfo], names: dict[str, str], catalogue: Catalogue) -> None:
+def _positions_details(
+    network: Network,
+    tallies: dict[tuple[str, str, str], _EdgeTally],
+    statements: dict[str, StatementInfo],
+    names: dict[str, str],
+    catalogue: Catalogue,
+) -> None:
     graph = network.graph
     node_statements: dict[str, set[str]] = defaultdict(set)
     for (source, topic, stance), tally in tallies.items():
@@ -362,7 +437,8 @@ def _positions_details(network: Network, tallies: dict[tuple[str, str, str], _Ed
         network.edge_details[(source, topic, stance)] = Detail(
             heading=f"{graph.nodes[source]['label']} — {graph.nodes[topic]['label']}",
             subtitle=f"{stance}: {len(tally.items)} statement(s)",
-            sections=(statements_section(found, catalogue, names, "Quoted", with_speaker=True),))
+            sections=(statements_section(found, catalogue, names, "Quoted", with_speaker=True),),
+        )
     for node, data in graph.nodes(data=True):
         found = [statements[s] for s in sorted(node_statements[node]) if s in statements]
         if data["kind"] == "topic":
@@ -371,10 +447,15 @@ def _positions_details(network: Network, tallies: dict[tuple[str, str, str], _Ed
             subtitle = str(data.get("countryName") or COUNTRY_NOT_STATED)
             if data["kind"] == "group":
                 subtitle = "unnamed group of speakers · " + ", ".join(
-                    data["countryNames"].get(c, c) for c in data["facets"].get("country", []) if c != NO_COUNTRY)
+                    data["countryNames"].get(c, c)
+                    for c in data["facets"].get("country", [])
+                    if c != NO_COUNTRY
+                )
         network.node_details[node] = Detail(
-            heading=data["label"], subtitle=subtitle,
-            sections=(statements_section(found, catalogue, names, "Positions taken", with_speaker=True),))
+            heading=data["label"],
+            subtitle=subtitle,
+            sections=(statements_section(found, catalogue, names, "Positions taken", with_speaker=True),),
+        )
 
 
 # ----- institutions --------------------------------------------------------------------------------
@@ -394,9 +475,18 @@ def institutions(store: Selectable, settings: Settings) -> View:
         _person_node(graph, record, "person", "name")
         if organization not in graph:
             label = record["acronym"] or record["orgName"] or local_name(organization)
-            graph.add_node(organization, label=label, kind="organization", country="", countryName="",
-                           countryNames={}, facets={}, satellite=True,
-                           fullName=record["orgName"] or label, orgType=record["orgType"] or "")
+            graph.add_node(
+                organization,
+                label=label,
+                kind="organization",
+                country="",
+                countryName="",
+                countryNames={},
+                facets={},
+                satellite=True,
+                fullName=record["orgName"] or label,
+                orgType=record["orgType"] or "",
+            )
         event = record["event"] or catalogue.session_event(record["session"])
         tally = tallies[(person, organization, relation)]
         tally.items.add(f"{record['role']}|{event}|{record['session']}")
@@ -407,8 +497,15 @@ def institutions(store: Selectable, settings: Settings) -> View:
             tally.sessions.add(record["session"])
         roles[(person, organization, relation)].append(record)
     for (person, organization, relation), tally in sorted(tallies.items()):
-        graph.add_edge(person, organization, key=relation, kind=relation, weight=len(tally.items), directed=True,
-                       facets={"relation": [relation], "event": sorted(tally.events)})
+        graph.add_edge(
+            person,
+            organization,
+            key=relation,
+            kind=relation,
+            weight=len(tally.items),
+            directed=True,
+            facets={"relation": [relation], "event": sorted(tally.events)},
+        )
     _add_centrality(graph)
     network = Network("people", "People and organizations", graph)
     _institution_details(network, roles, catalogue)
@@ -422,17 +519,20 @@ def institutions(store: Selectable, settings: Settings) -> View:
     return View(
         name="institutions",
         title="People and institutions",
-        description=(f"{people} people and the {orgs} organizations they hold posts in or visited "
-                     "(WHO, ILO, WIPO ...), by meeting. Click an organization for its people."),
+        description=(
+            f"{people} people and the {orgs} organizations they hold posts in or visited "
+            "(WHO, ILO, WIPO ...), by meeting. Click an organization for its people."
+        ),
         sources=_sources_line(catalogue),
         networks=(network,),
         facets=facets,
-        person_count_query="view_institutions",
+        legend_note="Arrows point from a person to the organization; width: how many posts or visits.",
     )
 
 
-def _institution_details(network: Network, roles: dict[tuple[str, str, str], list[Record]],
-                         catalogue: Catalogue) -> None:
+def _institution_details(
+    network: Network, roles: dict[tuple[str, str, str], list[Record]], catalogue: Catalogue
+) -> None:
     graph = network.graph
     per_node: dict[str, list[tuple[str, Item]]] = defaultdict(list)
     for (person, organization, relation), records in sorted(roles.items()):
@@ -440,10 +540,14 @@ def _institution_details(network: Network, roles: dict[tuple[str, str, str], lis
         items = [_institution_item(relation, record, catalogue) for record in records]
         for item in items:
             per_node[person].append((relation, Item(f"{item.text} — {org_label}", source=item.source)))
-            per_node[organization].append((relation, Item(f"{person_label}: {item.text}", source=item.source)))
+            per_node[organization].append(
+                (relation, Item(f"{person_label}: {item.text}", source=item.source))
+            )
         network.edge_details[(person, organization, relation)] = Detail(
-            heading=f"{person_label} — {org_label}", subtitle=RELATION_LABELS[relation],
-            sections=(Section("Details", tuple(items)),))
+            heading=f"{person_label} — {org_label}",
+            subtitle=RELATION_LABELS[relation],
+            sections=(Section("Details", tuple(items)),),
+        )
     for node, data in graph.nodes(data=True):
         posts = tuple(item for relation, item in per_node[node] if relation == "post")
         visits = tuple(item for relation, item in per_node[node] if relation == "visit")

@@ -63,10 +63,14 @@
     return true;
   }
 
+  function satelliteCount(net) {
+    return net.nodes.filter(function (n) { return n.satellite; }).length;
+  }
+
   function visibleItems(net) {
     var anchors = net.nodes.filter(function (n) { return !n.satellite && passesSelects(n.facets || {}, true); });
     var truncated = false;
-    if (state.top && anchors.length > data.topLimit) {
+    if (state.top && anchors.length > data.topLimit && net.nodes.length - satelliteCount(net) > data.largeThreshold) {
       anchors = anchors.slice().sort(function (a, b) { return a.rank - b.rank; }).slice(0, data.topLimit);
       truncated = true;
     }
