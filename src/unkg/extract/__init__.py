@@ -116,9 +116,16 @@ def _role_holders(
 ) -> list[RoleHolder]:
     """Who holds which post title, by evidence in captions and headings (where posts are stated)."""
     holders = []
-    for post in drafts:
+    first_posts: dict[tuple[str, int], PostDraft] = {}
+    for post in drafts:  # a person's first post in a caption is the one a bare title refers to
         unit = _unit_at(layout, post.span.start)
         if unit is not None and unit.kind in _SHOWN_KINDS:
+            kept = first_posts.setdefault((post.person, unit.span.start), post)
+            if post.span.start < kept.span.start:
+                first_posts[(post.person, unit.span.start)] = post
+    for post in first_posts.values():
+        unit = _unit_at(layout, post.span.start)
+        if unit is not None:
             holders.append(RoleHolder(post.role, post.person, post.span.start, unit.session))
     for item in keyed:
         unit = _unit_at(layout, item.mention.span.start)

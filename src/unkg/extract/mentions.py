@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from unkg.extract.countries import country_for
@@ -129,7 +129,7 @@ class PersonMention:
     surface: str  # the name as written, without titles: "ZHANG Yunfei"
     titles: tuple[Honorific, ...] = ()
     country: str | None = None  # from a demonym before the title: "Korean Ambassador"
-    weak: bool = False  # only an ambiguous title ("US Khare"): kept if the family name is known
+    weak: bool = False  # ambiguous ("US Khare", a name in a title-case heading): kept if the person is known
 
     @property
     def is_role_reference(self) -> bool:
@@ -316,7 +316,8 @@ def _read_run(
     while index < len(run):
         mention, index = _read_mention(text, run, index, vocabulary)
         if mention is not None and title_case and not mention.titles and not mention.name_order_shown:
-            continue
+            # title case: "by Michael Emery" counts only as a person the report names elsewhere
+            mention = replace(mention, weak=True)
         if mention is not None:
             found.append(mention)
     return found

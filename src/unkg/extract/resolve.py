@@ -95,8 +95,14 @@ def _parts_agree(family_a: str, given_a: str, family_b: str, given_b: str) -> bo
 def resolve_people(mentions: Sequence[PersonMention], preferred_spans: Sequence[Span] = ()) -> Resolution:
     """Group a report's mentions into people; ``preferred_spans`` (captions, headings) give the spelling
     of a name written two ways when capitals do not decide."""
-    named = [m for m in mentions if m.has_full_name]
+    named = [m for m in mentions if m.has_full_name and not m.weak]
     records = _cluster_full_names(named, preferred_spans)
+    for mention in (m for m in mentions if m.has_full_name and m.weak):
+        assert mention.name is not None
+        name = mention.name
+        known = [r for r in records if same_person_names(r.family, r.given, name.family, name.given)]
+        if len(known) == 1:
+            known[0].mentions.append(mention)
     keys: list[tuple[PersonMention, str]] = []
     for record in records:
         keys.extend((m, record.key) for m in record.mentions)
@@ -236,10 +242,9 @@ def resolve_role_reference(
     role: str, position: int, session: int | None, holders: Iterable[RoleHolder]
 ) -> str | None:
     """The person a title alone ("the Director-General") stands for: a holder of that role in the
-    same session (nearest before, else nearest after), else the only holder in the report."""
+    same session (nearest before, else nearest after); ``None`` when the session shows no holder."""
     matching = [h for h in holders if _role_head(h.role) == _role_head(role)]
-    same_session = [h for h in matching if h.session == session]
-    pool = same_session or ([h for h in matching] if len({h.person for h in matching}) == 1 else [])
+    pool = [h for h in matching if h.session == session]
     if not pool:
         return None
     before = [h for h in pool if h.position <= position]

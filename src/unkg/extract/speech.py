@@ -113,6 +113,9 @@ _PRESENTATION_WORDS = re.compile(
     r"\b(?:presentation|remarks|the following (?:presentation|development|statement|points?))\b",
     re.IGNORECASE,
 )
+_FOLLOWING_PRESENTATION = re.compile(
+    r"\bthe following (?:presentation|development|statement|remarks|points?)\b", re.IGNORECASE
+)
 _BY_GERUND = re.compile(r"\b(?:by|with|and)\s+(\w+ing)\b")
 _TO_VERB = re.compile(r"^\s*(?:on\s+)?(?:to|and)\s+(\w+)")
 
@@ -165,7 +168,7 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
         cut = start + match.start()
         word = re.search(r"(\w+)\.?$", text[sentence_start : cut + 1])
         previous = word.group(1) if word else ""
-        if previous in _ABBREVIATIONS or (len(previous) == 1 and previous.isupper()):
+        if previous in _ABBREVIATIONS or (len(previous) == 1 and previous.isupper() and previous != "I"):
             continue
         spans.append(Span(sentence_start, start + match.end()))
         sentence_start = start + match.end()
@@ -217,17 +220,45 @@ class KeyedMention:
 
 def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> Clause | None:
     """The reporting clause of a sentence, if it has one."""
+    opinion = _OPINION.match(text, sentence.start, sentence.end)
+    if opinion:  # "In her view, ..." reports what she said
+        pronoun = _POSSESSIVE_TO_SUBJECT[opinion.group(1).lower()]
+        holder = Subject(sentence.start, opinion.end(), pronoun=pronoun)
+        return Clause(holder, opinion.start(1), opinion.end(1), SpeechAct.STATED, False)
     for subject_start in _subject_positions(text, sentence):
         subject = _subject_at(text, subject_start, sentence, mentions)
         if subject is None:
             continue
-        verb = _verb_after(text, subject.end, sentence.end)
+        verb = _verb_after(text, subject.end, sentence.end, direct=subject.group_label is not None)
         if verb is None:
-            return None
+            continue
         start, end, form = verb
         act, explicit = _act(text, form, end, sentence.end)
         return Clause(subject, start, end, act, explicit)
-    return _group_clause(text, sentence)
+    return _passive_clause(text, sentence, mentions) or _group_clause(text, sentence)
+
+
+_POSSESSIVE_TO_SUBJECT = {"her": "she", "his": "he", "their": "they"}
+# "In her view, ...", "In his opinion, ..."
+_OPINION = re.compile(
+    r"(?:In|From)\s+(his|her|their)\s+(?:view|opinion|words|perspective)\s*,\s*", re.IGNORECASE
+)
+# "The session was opened by Mr. Christophe Perrin", "The session was led by Ms. Maika Oshikawa"
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:was|were)\s+(?:opened|led|chaired|introduced|presented|given|delivered)\s+by\s+(?:the\s+)?"
+)
+
+
+def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> Clause | None:
+    """A session or presentation given "by" a named person: the person presented."""
+    for match in _PASSIVE_AGENT.finditer(text, sentence.start, sentence.end):
+        for keyed in mentions:
+            if keyed.mention.span.start == match.end():
+                subject = _with_coordinated(
+                    text, Subject(match.start(), keyed.mention.span.end, (keyed.key,)), mentions
+                )
+                return Clause(subject, match.start(), match.end(), SpeechAct.PRESENTED, True)
+    return None
 
 
 def _subject_positions(text: str, sentence: Span) -> list[int]:
@@ -277,21 +308,40 @@ def _group_subject(match: re.Match[str]) -> Subject:
     return Subject(match.start(), match.end(), group_label=match.group(), group_countries=countries)
 
 
-def _verb_after(text: str, position: int, limit: int) -> tuple[int, int, str] | None:
-    """The reporting verb after a subject, over adverbs and an apposition ("Ms. X, Board Member of Y, said")."""
+def _verb_after(text: str, position: int, limit: int, direct: bool = False) -> tuple[int, int, str] | None:
+    """The reporting verb after a subject, over adverbs and an apposition ("Ms. X, Member of Y, said").
+
+    ``direct``: only adverbs may come between (a group subject has no apposition).
+    """
     relative = re.match(r"\s*,\s*(?:who|which)\b[^,]*,", text[position:limit])
     if relative:
         position += relative.end()
+    if not direct and re.match(r"\s*,", text[position:limit]):
+        # an apposition between commas: "Professor HASEGAWA Sukehiro, Moderator of the session, highlighted"
+        for comma in re.finditer(r",\s*", text[position : min(limit, position + 250)]):
+            found = _verb_here(text, position + comma.end(), limit)
+            if found is not None:
+                return found
+    return _verb_here(text, position, limit, skip_apposition=not direct)
+
+
+def _verb_here(
+    text: str, position: int, limit: int, skip_apposition: bool = False
+) -> tuple[int, int, str] | None:
+    """The first lower-case word from ``position`` if it is a finite reporting verb, over adverbs
+    (and, with ``skip_apposition``, over capitalised words and the small words of names and posts)."""
     for count, word in enumerate(re.finditer(r"[^\W\d_][\w'-]*", text[position:limit])):
         if count > 60:
             return None
         token = word.group()
         if not token[0].islower():
-            continue
+            if skip_apposition:
+                continue
+            return None
         verb = verb_forms().get(token)
         if verb is not None and _finite(token):
             return position + word.start(), position + word.end(), token
-        if token in _ADVERBS or token in _APPOSITION_WORDS:
+        if token in _ADVERBS or (skip_apposition and token in _APPOSITION_WORDS):
             continue
         return None
     return None
@@ -307,16 +357,19 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         if follow and follow.group(1) in verb_forms():
             return _act(text, follow.group(1), verb_end + follow.end(), limit)
     gerund = _BY_GERUND.search(clause)
-    if verb.act in (None, SpeechAct.PRESENTED, SpeechAct.STATED) and _QUESTION_WORDS.search(clause):
-        return SpeechAct.ASKED, True
+    if verb.act is None and _QUESTION_WORDS.search(clause):
+        return SpeechAct.ASKED, True  # "ended the questions by adding", "raised some questions"
+    if _FOLLOWING_PRESENTATION.search(clause):
+        return SpeechAct.PRESENTED, True  # "explained the following development"
     if verb.lemma == "express" or verb.act is None:
         refined = _act_from_object(clause)
         if refined is not None:
             return refined, True
-    if gerund and gerund.group(1) in verb_forms() and verb.act in (None, SpeechAct.PRESENTED):
-        inner = verb_forms()[gerund.group(1)].act
-        if inner is SpeechAct.ASKED:
-            return SpeechAct.ASKED, True
+    inner_verb = verb_forms().get(gerund.group(1)) if gerund else None
+    if inner_verb is not None and inner_verb.act is SpeechAct.ASKED:
+        return SpeechAct.ASKED, True  # "added to this question by asking", "started off by asking"
+    if gerund and inner_verb is not None and verb.act in (None, SpeechAct.PRESENTED):
+        inner = inner_verb.act
         if verb.act is SpeechAct.PRESENTED:
             return SpeechAct.PRESENTED, True
         return inner or SpeechAct.STATED, True
@@ -342,7 +395,7 @@ def _act_from_object(clause: str) -> SpeechAct | None:
 
 
 def _group_clause(text: str, sentence: Span) -> Clause | None:
-    """A group speaking anywhere in a sentence: "... came from the Japanese and Chinese participants asking"."""
+    """A group speaking anywhere in a sentence: "... came from the Japanese participants asking"."""
     for match in _GROUP.finditer(text, sentence.start, sentence.end):
         if not _is_group(match.group()):
             continue
@@ -362,7 +415,8 @@ def explicit_addressees(
     text: str, clause: Clause, sentence: Span, mentions: Sequence[KeyedMention]
 ) -> tuple[list[str], bool]:
     """People a clause addresses by name, and whether it addresses a group instead ("asking participants")."""
-    verb = verb_forms()[text[clause.verb_start : clause.verb_end]]
+    verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
+    asks = verb is not None and verb.asks
     window_end = sentence.end
     if clause.act is not SpeechAct.THANKED:
         window_end = min(sentence.end, clause.verb_end + 60)
@@ -378,9 +432,11 @@ def explicit_addressees(
         gap = text[clause.verb_end : start]
         possessive = text[keyed.mention.span.end : keyed.mention.span.end + 2] == "'s"
         direct = re.fullmatch(r"\s*(?:the\s+|to\s+(?:the\s+)?|about\s+)?", gap) is not None
-        if clause.act is SpeechAct.THANKED or direct or (possessive and verb.asks):
+        if clause.act is SpeechAct.THANKED or direct or (possessive and asks):
             found.append(keyed.key)
     group_object = re.match(rf"\s*(?:\w+\s+){{0,3}}?(?:{_GROUP_NOUNS})\b", window) is not None
+    if clause.act is SpeechAct.THANKED:  # thanks "to colleagues", "to ACUNS": no person to default to
+        group_object = bool(re.search(rf"\b(?:{_GROUP_NOUNS})\b|\bto\s+(?:the\s+)?[A-Z]", window))
     return list(dict.fromkeys(found)), group_object and not found
 
 
@@ -402,6 +458,8 @@ class DraftStatement:
     group_object: bool = False
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
+    commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
+    pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
 
 
 @dataclass(frozen=True)
@@ -431,29 +489,104 @@ def find_statements(
         if passage.session != session:
             session, recent = passage.session, []
         inside = [k for k in mentions if passage.span.start <= k.mention.span.start < passage.span.end]
-        sentences = split_sentences(text, passage.span.start, passage.span.end)
-        for position, sentence in enumerate(sentences):
-            clause = read_clause(text, sentence, inside)
-            if clause is None:
-                continue
-            speakers = _speakers(clause.subject, recent, gender_of, groups, text)
-            if not speakers:
-                continue
-            draft = DraftStatement(
-                span=Span(sentence.start, passage.span.end),
-                speakers=speakers,
-                act=clause.act,
-                session=passage.session,
-                passage_index=index,
-                first_in_passage=position == 0,
-                explicit_act=clause.explicit_act,
-            )
-            draft.addressees, draft.group_object = explicit_addressees(text, clause, sentence, inside)
-            draft.addressees = [a for a in draft.addressees if a not in speakers]
-            statements.append(draft)
-            recent.append(speakers)
+        found = _passage_statements(text, passage, index, inside, recent, gender_of, groups)
+        opens_with_clause = bool(found) and found[0].first_in_passage
+        if not opens_with_clause and recent and _continues_speech(text, passage):
+            # a paragraph of the last speaker's talk: "It is a great pleasure to meet with friends ..."
+            found.insert(0, _draft(passage.span, recent[-1], SpeechAct.STATED, passage, index, True, False))
+        statements.extend(found)
+        recent.extend(statement.speakers for statement in found)
     _cut_spans(statements, passages)
     return statements, sorted(groups.values(), key=lambda g: g.key)
+
+
+def _passage_statements(
+    text: str,
+    passage: Passage,
+    index: int,
+    inside: Sequence[KeyedMention],
+    recent: list[tuple[str, ...]],
+    gender_of: GenderOf,
+    groups: dict[str, GroupDraft],
+) -> list[DraftStatement]:
+    found: list[DraftStatement] = []
+    for position, sentence in enumerate(split_sentences(text, passage.span.start, passage.span.end)):
+        clause = read_clause(text, sentence, inside) or _first_person_clause(text, sentence)
+        if clause is None:
+            continue
+        history = [*recent, *(statement.speakers for statement in found)]
+        speakers = _speakers(clause.subject, history, gender_of, groups, text)
+        if not speakers:
+            continue
+        draft = _draft(sentence, speakers, clause.act, passage, index, position == 0, clause.explicit_act)
+        draft.addressees, draft.group_object = explicit_addressees(text, clause, sentence, inside)
+        draft.addressees = [a for a in draft.addressees if a not in speakers]
+        verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
+        draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
+            _DISCUSSANT.match(text, sentence.start, sentence.end)
+        )
+        if clause.subject.pronoun in ("he", "she"):
+            draft.pronoun_gender = _PRONOUNS[clause.subject.pronoun]
+        found.append(draft)
+    return found
+
+
+def _draft(
+    span: Span,
+    speakers: tuple[str, ...],
+    act: SpeechAct,
+    passage: Passage,
+    index: int,
+    first: bool,
+    explicit: bool,
+) -> DraftStatement:
+    return DraftStatement(
+        span=Span(span.start, passage.span.end),
+        speakers=speakers,
+        act=act,
+        session=passage.session,
+        passage_index=index,
+        first_in_passage=first,
+        explicit_act=explicit,
+    )
+
+
+_COMMENT_VERBS = frozenset({"observe", "remark", "comment"})
+# "As a discussant, Ms. Zhang Yunfei ... recalled": a discussant comments
+_DISCUSSANT = re.compile(r"As (?:a|the) discussant\b")
+# "I would like to share", "I'd like to raise", "I have to point out", "I think", "We must"
+_FIRST_PERSON = re.compile(
+    r"(?:[A-Z][^,]{0,60},\s+)?(I|We)(?:'d|\s+would|\s+should|\s+must|\s+can|\s+will|\s+have|\s+want|\s+wish)?"
+    r"(?:\s+like)?(?:\s+to)?\s+(?:also\s+|first\s+)?([a-z]+)\b"
+)
+# A paragraph that narrates rather than reports a talk: "The next session was held at ..."
+_NARRATIVE = re.compile(r"\b(?:was|were|had been|took place|gathered|was followed)\b")
+
+
+def _first_person_clause(text: str, sentence: Span) -> Clause | None:
+    """A speaker's own words in a talk the report gives in the first person: "I would like to share ..."."""
+    match = _FIRST_PERSON.match(text, sentence.start, sentence.end)
+    if match is None:
+        return None
+    form = match.group(2)
+    verb = verb_forms().get(form) or verb_forms().get(form + "e")
+    if verb is None:
+        return None
+    act = verb.act or SpeechAct.STATED
+    if act in (SpeechAct.ASKED, SpeechAct.ANSWERED):
+        act = SpeechAct.STATED  # questions a speaker raises in a talk are rhetorical
+    subject = Subject(match.start(1), match.end(1), pronoun="i")
+    return Clause(subject, match.start(2), match.end(2), act, False)
+
+
+def _continues_speech(text: str, passage: Passage) -> bool:
+    """Whether a paragraph without a reporting clause goes on with the last speaker's talk (it does not
+    narrate the meeting in the past tense)."""
+    sentences = split_sentences(text, passage.span.start, passage.span.end)
+    if not sentences:
+        return False
+    first = text[sentences[0].start : sentences[0].end]
+    return not _NARRATIVE.search(first)
 
 
 def _speakers(
@@ -477,6 +610,11 @@ def _speakers(
             if len(speakers) > 1 or speakers[0].startswith("group-"):
                 return speakers
         return ()
+    if subject.pronoun == "i":
+        for speakers in reversed(recent):
+            if len(speakers) == 1 and not speakers[0].startswith("group-"):
+                return speakers
+        return ()
     wanted = _PRONOUNS.get(subject.pronoun or "")
     for speakers in reversed(recent):
         if len(speakers) == 1 and not speakers[0].startswith("group-"):
@@ -498,30 +636,13 @@ def group_key(label: str, countries: Sequence[str]) -> str:
 
 
 def _cut_spans(statements: list[DraftStatement], passages: Sequence[Passage]) -> None:
-    """Each statement runs to the next one, or to the end of its passage and on over the passages
-    after it (same session) that hold no statement."""
-    with_statements = {s.passage_index for s in statements}
+    """Each statement runs to the next statement of its passage, or to the end of the passage."""
     for index, statement in enumerate(statements):
         following = statements[index + 1] if index + 1 < len(statements) else None
         end = passages[statement.passage_index].span.end
         if following is not None and following.passage_index == statement.passage_index:
             end = following.span.start
-        else:
-            next_index = statement.passage_index + 1
-            while (
-                next_index < len(passages)
-                and next_index not in with_statements
-                and passages[next_index].session == statement.session
-            ):
-                end = passages[next_index].span.end
-                next_index += 1
-        statement.span = Span(
-            statement.span.start, max(statement.span.start, _rstrip(end, statement, passages))
-        )
-
-
-def _rstrip(end: int, statement: DraftStatement, passages: Sequence[Passage]) -> int:
-    return end
+        statement.span = Span(statement.span.start, max(statement.span.start, end))
 
 
 # ----- turn taking: answers and addressees -------------------------------------------------------------
@@ -564,6 +685,13 @@ def _settle_session(items: list[DraftStatement], presenters: list[str]) -> None:
             if previous is not None:
                 statement.answers = previous.answers
                 statement.addressees = statement.addressees or list(previous.addressees)
+        if (
+            statement.act is SpeechAct.STATED
+            and statement.commenting
+            and new_turn
+            and speaker not in presenters
+        ):
+            statement.act = SpeechAct.COMMENTED
         if is_question:
             pending.append(statement)
         if statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
