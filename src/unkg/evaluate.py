@@ -347,7 +347,11 @@ def score_posts(gold: GoldReport, extraction: Extraction, alignment: _Alignment)
     tp = sum(1 for g in matching if not is_optional[g])
     fn = sum(1 for g in range(len(gold.posts)) if not is_optional[g] and g not in matching)
     matched_predicted = set(matching.values())
-    fp = sum(1 for index in range(len(items)) if index not in matched_predicted)
+    fp = sum(
+        1
+        for index, ((person, _, _), _) in enumerate(items)
+        if index not in matched_predicted and person not in optional_people
+    )
     return Score(tp=tp, fp=fp, fn=fn)
 
 
@@ -409,6 +413,7 @@ def score_interactions(gold: GoldReport, extraction: Extraction, alignment: _Ali
         is_optional = item.optional or item.source in optional_people or item.target in optional_people
         (optional if is_optional else required).add(triple)
     optional -= required
+    predicted = {t for t in predicted if t[0] not in optional_people and t[1] not in optional_people}
     return Score(
         tp=len(predicted & required), fp=len(predicted - required - optional), fn=len(required - predicted)
     )
@@ -539,6 +544,131 @@ def score_reports(
     if across_reports and len(golds) > 1:
         scores[("all reports", "same person across reports")] = score_across_reports(golds, paired)
     return ScoreTable(scores=scores, notes=tuple(notes))
+
+
+# --- explaining the errors -------------------------------------------------------------------
+
+
+def explain_report(gold: GoldReport, extraction: Extraction) -> list[str]:
+    """One line per error of one report (missed, false or wrong items), for people fixing extraction."""
+    alignment = align_people(gold, extraction)
+    lines = [f"{gold.report}: missed person {p.key}" for p in gold.people if not p.mentioned_only]
+    matched = set(alignment.aligned.values())
+    lines = [line for line in lines if line.rsplit(" ", 1)[1] not in matched]
+    for person in extraction.people:
+        if person.key not in alignment.aligned:
+            same = sorted(alignment.by_name.get(person.key, set()))
+            why = f" (a split of {', '.join(same)})" if same else ""
+            variants = "; ".join(person.variants[:4])
+            lines.append(f"{gold.report}: false person {person.key} [{variants}]{why}")
+    lines += _explain_attributes(gold, extraction, alignment)
+    lines += _explain_posts(gold, extraction, alignment)
+    lines += _explain_interactions(gold, extraction, alignment)
+    lines += _explain_statements(gold, extraction, alignment)
+    return lines
+
+
+def _explain_attributes(gold: GoldReport, extraction: Extraction, alignment: _Alignment) -> list[str]:
+    predicted = {p.key: p for p in extraction.people}
+    lines = []
+    for predicted_key, gold_key in sorted(alignment.aligned.items()):
+        expected, got = gold.person(gold_key), predicted[predicted_key]
+        for name, want, have in (
+            ("gender", expected.gender, got.gender),
+            ("country", expected.country, got.country),
+        ):
+            if want != have:
+                lines.append(f"{gold.report}: {name} of {gold_key} is {have}, gold {want}")
+    return lines
+
+
+def _explain_posts(gold: GoldReport, extraction: Extraction, alignment: _Alignment) -> list[str]:
+    organizations = {o.key: o for o in extraction.organizations}
+    predicted = []
+    for post in extraction.posts:
+        names = (
+            ()
+            if post.organization is None
+            else organization_names(organizations.get(post.organization), post.organization)
+        )
+        predicted.append((alignment.gold_key(post.person) or "?" + post.person, post, names))
+    lines, used = [], set()
+    optional_people = _optional_people(gold)
+    for gold_post in gold.posts:
+        hit = next(
+            (
+                i
+                for i, (person, post, names) in enumerate(predicted)
+                if person == gold_post.person
+                and roles_match(gold_post.role, post.role)
+                and (not gold_post.organizations or organization_matches(gold_post.organizations, names))
+            ),
+            None,
+        )
+        if hit is None:
+            if not (gold_post.optional or gold_post.person in optional_people):
+                organization = gold_post.organizations[0] if gold_post.organizations else "-"
+                lines.append(
+                    f"{gold.report}: missed post {gold_post.person}: {gold_post.role} @ {organization}"
+                )
+        else:
+            used.add(hit)
+    seen = set()
+    for i, (person, post, _) in enumerate(predicted):
+        identity = (person, normalize_role(post.role), post.organization)
+        if i not in used and identity not in seen and person not in optional_people:
+            lines.append(f"{gold.report}: false post {person}: {post.role} @ {post.organization}")
+        seen.add(identity)
+    return lines
+
+
+def _explain_interactions(gold: GoldReport, extraction: Extraction, alignment: _Alignment) -> list[str]:
+    groups = {group.key for group in extraction.groups}
+    predicted = {
+        (
+            alignment.gold_key(i.source) or "?" + i.source,
+            alignment.gold_key(i.target) or "?" + i.target,
+            i.kind,
+        )
+        for i in extraction.interactions
+        if i.kind in SCORED_INTERACTION_KINDS and i.source not in groups and i.target not in groups
+    }
+    required = {(i.source, i.target, i.kind) for i in gold.interactions if not i.optional}
+    every = {(i.source, i.target, i.kind) for i in gold.interactions}
+    lines = [
+        f"{gold.report}: missed interaction {s} {k.value} {t}" for s, t, k in sorted(required - predicted)
+    ]
+    lines += [f"{gold.report}: false interaction {s} {k.value} {t}" for s, t, k in sorted(predicted - every)]
+    return lines
+
+
+def _explain_statements(gold: GoldReport, extraction: Extraction, alignment: _Alignment) -> list[str]:
+    text = extraction.document.text
+    groups = {group.key: group for group in extraction.groups}
+    lines = []
+    for statement in gold.statements:
+        offset = text.find(statement.anchor)
+        containing = [s for s in extraction.statements if s.span.start <= offset < s.span.end]
+        if not containing:
+            lines.append(
+                f"{gold.report}: no statement at {statement.anchor!r} (gold speaker {statement.speaker})"
+            )
+            continue
+        found = max(containing, key=lambda s: (s.span.start, -s.span.end))
+        label = statement.group_label
+        if label is not None:
+            group = groups.get(found.speaker)
+            if group is None or not _group_labels_match(label, group.label):
+                lines.append(f"{gold.report}: speaker {found.speaker} at {statement.anchor!r}, gold {label}")
+        elif alignment.gold_key(found.speaker) != statement.speaker:
+            lines.append(
+                f"{gold.report}: speaker {found.speaker} at {statement.anchor!r}, gold {statement.speaker}"
+            )
+        elif found.act != statement.act:
+            lines.append(
+                f"{gold.report}: act {found.act.value} at {statement.anchor!r}, gold {statement.act.value}"
+            )
+    return lines
 
 
 # --- running the pipeline -------------------------------------------------------------------

@@ -226,9 +226,9 @@ class _Generator:
         post = person.posts[0] if person.posts else None
         if post is None or not post.organizations:
             return self.full(person)
-        if self.chance(0.5):
+        if self.chance(0.5) and (person.honorific != "Professor" or post.role == "Professor"):
             full = self.full(person)
-            if person.honorific == "Professor" and post.role == "Professor":
+            if post.role == "Professor":
                 person.show_post(post)  # "Professor Haruto Kimura of Northfield University"
             return f"{full} of {post.organizations[0]}"
         person.show_post(post)
@@ -438,19 +438,23 @@ class _Generator:
         country = self.pick(self.pools["countries"])
         title = f"Working Lunch hosted by the Ambassador of {country['name'].removeprefix('the ')}"
         self.session_heading(title)
-        mission = f"Permanent Mission of {country['name'].removeprefix('the ')}"
-        self.sessions.append(GoldSession(self.session_number, title, day.isoformat(), (mission,)))
+        country_name = country["name"].removeprefix("the ")
+        mission = f"Permanent Mission of {country_name}"
+        self.sessions.append(
+            GoldSession(self.session_number, title, day.isoformat(), (mission, country_name))
+        )
         ambassador = self.new_person(country["culture"], "Ambassador")
         ambassador.country = country["alpha3"]
-        ambassador.add_post("Ambassador", [mission])
+        ambassador.add_post("Ambassador", [mission, country_name])
         ambassador.show_post(ambassador.posts[-1])
         guests = self.rng.sample(list(scholars), k=min(2, len(scholars)))
         guest_names = " and ".join(self.ref(g) for g in guests)
+        name = ambassador.name(self.pick(ambassador.orders))
+        host = self.pick(
+            [f"Ambassador {name} of {country['name']}", f"The {country['adjective']} Ambassador {name}"]
+        )
         self.paragraph(
-            _Sentence(
-                f"Ambassador {ambassador.name(self.pick(ambassador.orders))} hosted a lunch for "
-                f"{guest_names} at the {mission}."
-            ),
+            _Sentence(f"{host} hosted a lunch for {guest_names} at the {mission}."),
             _Sentence(
                 f"{ambassador.pronoun()} underlined that {self.clause(ambassador)}.",
                 ambassador.key,
@@ -521,59 +525,83 @@ def _break_point(rng: random.Random, sentence: str) -> int | None:
     return rng.choice(candidates) if candidates else None
 
 
-def _assemble(generator: _Generator) -> str:
-    """Join blocks with blank lines; break some paragraphs across a page (blank lines, footnote, caption)."""
+Piece = tuple["_Sentence | None", str]  # a sentence (or None for other text) and the characters written
+
+
+def _join(pieces: Sequence[Piece]) -> list[Piece]:
+    """Pieces of one block, with the separating spaces as pieces of their own."""
+    joined: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        if index:
+            joined.append((None, " "))
+        joined.append(piece)
+    return joined
+
+
+def _assemble(generator: _Generator) -> tuple[str, dict[int, int]]:
+    """Join blocks with blank lines; break some paragraphs across a page (blank lines, footnote, caption).
+
+    Returns the text and where each sentence starts (by ``id`` of the sentence).
+    """
     rng = generator.rng
-    parts: list[str] = []
+    parts: list[list[Piece]] = []
     footnotes = 0
     for block in generator.blocks:
-        sentences = [s.text for s in block.sentences]
+        pieces: list[Piece] = [(s, s.text) for s in block.sentences]
         if block.kind == "caption":
-            parts.append("\n" + sentences[0] + "\n")
+            parts.append([(None, "\n" + pieces[0][1] + "\n")])
             continue
-        if block.kind != "paragraph" or not rng.random() < 0.35:
-            parts.append(" ".join(sentences))
-            continue
-        index = rng.randrange(len(sentences))
-        point = _break_point(rng, sentences[index])
+        index = rng.randrange(len(pieces))
+        point = (
+            _break_point(rng, pieces[index][1]) if block.kind == "paragraph" and rng.random() < 0.35 else None
+        )
         if point is None:
-            parts.append(" ".join(sentences))
+            parts.append(_join(pieces))
             continue
-        before = [*sentences[:index], sentences[index][:point]]
-        after = [sentences[index][point + 1 :], *sentences[index + 1 :]]
+        sentence, words = pieces[index]
+        before = [*pieces[:index], (sentence, words[:point])]
+        after: list[Piece] = [(None, words[point + 1 :]), *pieces[index + 1 :]]
         interruption = rng.choice(["", "footnote", "caption"])
         if interruption == "footnote" and index > 0 and footnotes < len(FOOTNOTE_MARKS):
             mark = FOOTNOTE_MARKS[footnotes]
             footnotes += 1
-            before[index - 1] = before[index - 1][:-1] + mark + "."
-            parts += [" ".join(before), f"{mark} Figures as of the date of the meeting.", " ".join(after)]
+            previous, previous_text = before[index - 1]
+            before[index - 1] = (previous, previous_text[:-1] + mark + ".")
+            parts += [_join(before), [(None, f"{mark} Figures as of the date of the meeting.")], _join(after)]
         elif interruption == "caption":
-            parts += [" ".join(before), "\nParticipants of the dialogue\n", " ".join(after)]
+            parts += [_join(before), [(None, "\nParticipants of the dialogue\n")], _join(after)]
         else:
-            parts += [" ".join(before), " ".join(after)]
-    return "\n\n".join(parts) + "\n"
+            parts += [_join(before), _join(after)]
+    text, starts = "", {}
+    for number, part in enumerate(parts):
+        if number:
+            text += "\n\n"
+        for sentence, characters in part:
+            if sentence is not None and id(sentence) not in starts:
+                starts[id(sentence)] = len(text)
+            text += characters
+    return text + "\n", starts
 
 
-def _anchor(text: str, sentence: str) -> str | None:
-    """The shortest run of the sentence's first words (at least six) found exactly once in the text."""
+def _anchor(text: str, sentence: str, start: int) -> str | None:
+    """The shortest run of the sentence's first words (at least six) found exactly once, at its start."""
     words = sentence.split(" ")
     for count in range(min(ANCHOR_WORDS, len(words)), len(words) + 1):
         anchor = " ".join(words[:count])
-        found = text.count(anchor)
-        if found == 1:
-            return anchor
-        if found == 0:
+        if not text.startswith(anchor, start):
             return None
+        if text.count(anchor) == 1:
+            return anchor
     return None
 
 
-def _statements(generator: _Generator, text: str) -> tuple[GoldStatement, ...]:
+def _statements(generator: _Generator, text: str, starts: Mapping[int, int]) -> tuple[GoldStatement, ...]:
     statements = []
     for block in generator.blocks:
         for sentence in block.sentences:
             if sentence.speaker is None or sentence.act is None:
                 continue
-            anchor = _anchor(text, sentence.text)
+            anchor = _anchor(text, sentence.text, starts[id(sentence)])
             if anchor is not None:
                 statements.append(GoldStatement(sentence.speaker, sentence.act, anchor))
     return tuple(statements)
@@ -613,14 +641,14 @@ def generate_report(
     if g.chance(0.3):
         g.misspell_once(g.pick(scholars))
     g.closing(helpers)
-    text = _assemble(g)
+    text, starts = _assemble(g)
     gold = GoldReport(
         report=report_id,
         people=tuple(p.to_gold() for p in g.people if p.variants),
         posts=tuple(post for p in g.people if p.variants for post in p.shown_posts),
         sessions=tuple(g.sessions),
         interactions=tuple(g.interactions),
-        statements=_statements(g, text),
+        statements=_statements(g, text, starts),
         event={
             "title": title,
             "start_date": dates[0].isoformat(),
