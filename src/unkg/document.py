@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any
 
 from unkg.errors import ReportError
-from unkg.extract.reference import layout_cues, word_list
 from unkg.model import Block, BlockKind, Document, Span
 
 SUPPORTED_SUFFIXES = (".docx", ".md", ".pdf", ".txt")
@@ -272,6 +271,10 @@ class _Cues:
 
 @functools.cache
 def _cues() -> _Cues:
+    # Imported here so that importing unkg.document never imports the unkg.extract package
+    # (whose __init__ may import this module: no import cycle).
+    from unkg.extract.reference import layout_cues, word_list
+
     cues = layout_cues()
     starts = sorted(word_list(cues, "heading_starts"), key=len, reverse=True)
     weekdays = "|".join(sorted(word_list(cues, "weekdays")))
