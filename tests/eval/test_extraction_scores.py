@@ -1,0 +1,41 @@
+"""Extraction measured against gold: the two corpus reports and seeded synthetic reports it has never seen.
+
+Thresholds are the project's targets (people F1 >= 0.95, posts and interactions F1 >= 0.85,
+statement speaker attribution >= 0.90); on synthetic reports posts have a lower bar for now
+(see docs/extraction-errors.md). `python bench/eval_report.py` prints the full tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unkg.config import load_settings
+from unkg.evaluate import ScoreTable, evaluate, evaluate_synthetic
+
+TARGETS = {"people": 0.95, "posts": 0.85, "interactions": 0.85}
+SYNTHETIC_FLOORS = {"people": 0.95, "posts": 0.78, "interactions": 0.85}
+SPEAKER_ATTRIBUTION = 0.90
+
+
+def _check(table: ScoreTable, floors: dict[str, float]) -> None:
+    failures = []
+    for category, floor in floors.items():
+        f1 = table.get("overall", category).f1
+        if f1 is None or f1 < floor:
+            failures.append(f"{category} F1 {f1} < {floor}")
+    attribution = table.get("overall", "statement speakers").recall
+    if attribution is None or attribution < SPEAKER_ATTRIBUTION:
+        failures.append(f"speaker attribution {attribution} < {SPEAKER_ATTRIBUTION}")
+    assert not failures, "\n".join(failures) + "\n" + table.render()
+
+
+def test_corpus_reports_meet_the_targets_without_curation() -> None:
+    settings = load_settings()
+    _check(evaluate(settings.root / "tests" / "gold", settings=settings), TARGETS)
+
+
+@pytest.mark.parametrize("seed", [500, 700])
+def test_unseen_synthetic_reports_meet_the_floors(seed: int, tmp_path: Path) -> None:
+    _check(evaluate_synthetic(20, seed, tmp_path), SYNTHETIC_FLOORS)
