@@ -264,3 +264,13 @@ def test_blocks_are_ordered_disjoint_and_cover_every_non_blank_character(lines: 
         covered.update(range(block.span.start, block.span.end))
         previous_end = block.span.end
     assert {i for i, c in enumerate(text) if not c.isspace()} <= covered
+
+
+def test_caption_at_a_page_break_inside_a_sentence_stays_a_caption() -> None:
+    text = (
+        "Mr. Novak replied that the lessons learned on\n\nParticipants of the dialogue\n\n"
+        "the financing of programmes should be shared.\n"
+    )
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.CAPTION, BlockKind.PARAGRAPH]
+    assert [b.continues_previous for b in blocks] == [False, False, True]

@@ -440,12 +440,44 @@ def _raw_units(text: str) -> Iterator[_Unit]:
 def _merge_page_breaks(text: str, units: list[_Unit]) -> list[_Unit]:
     """Join units that one sentence spans across a page break."""
     merged: list[_Unit] = []
-    for unit in units:
-        if merged and _continues(text, merged[-1], unit):
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if (
+            merged
+            and _continues(text, merged[-1], unit)
+            and not _interrupts(text, unit, following)
+            and not _resumes_before_caption(text, merged, unit)
+        ):
             merged[-1] = _Unit(merged[-1].start, unit.end, merged[-1].marker)
         else:
             merged.append(unit)
     return merged
+
+
+def _interrupts(text: str, unit: _Unit, following: _Unit | None) -> bool:
+    """A caption placed at a page break inside a sentence: caption-like, and the next unit starts
+    in lower case ("... learned on" / "Participants of the dialogue" / "the financing of ...")."""
+    if following is None or not _text_of(text, following)[:1].islower():
+        return False
+    return unit.marker is None and _is_caption(_text_of(text, unit))
+
+
+def _resumes_before_caption(text: str, merged: Sequence[_Unit], unit: _Unit) -> bool:
+    """Whether ``unit`` resumes the open paragraph before a caption that stands between them.
+
+    "... by presenting the work" / "Participants of the dialogue" / "of FAO. He observed ...":
+    the last line continues the first, not the caption placed at the page break.
+    """
+    if len(merged) < 2 or not _is_caption(_text_of(text, merged[-1])):
+        return False
+    before = _text_of(text, merged[-2])
+    return (
+        merged[-2].marker is not BlockKind.HEADING and not _ends_sentence(before) and not _is_caption(before)
+    )
+
+
+def _text_of(text: str, unit: _Unit) -> str:
+    return text[unit.start : unit.end]
 
 
 def _continues(text: str, previous: _Unit, unit: _Unit) -> bool:
@@ -467,7 +499,8 @@ def _continues(text: str, previous: _Unit, unit: _Unit) -> bool:
         return True
     if previous.marker is BlockKind.HEADING:
         return before.endswith(",")
-    return (first.isupper() or first.isdigit()) and _is_narrative(before)
+    # A capitalised line after open prose continues it, unless it is a photo caption.
+    return (first.isupper() or first.isdigit()) and _is_narrative(before) and not _is_caption(after)
 
 
 def _classify(text: str, units: Sequence[_Unit]) -> list[BlockKind]:
