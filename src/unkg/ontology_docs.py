@@ -35,7 +35,7 @@ section{border-top:1px solid #ddd;padding:.3rem 0} .meta{color:#555}"""
 
 def ontology_graph(settings: Settings) -> Graph:
     """The ontology (ontology/unkg.ttl) and topic scheme (ontology/topics.ttl, when present)."""
-    graph = Graph()
+    graph = Graph(bind_namespaces="core")  # prefixes come from the Turtle (schema: is http:)
     for name in ONTOLOGY_SOURCES:
         path = settings.ontology_dir / name
         if path.is_file():

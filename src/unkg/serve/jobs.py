@@ -297,16 +297,19 @@ ORDER BY ?date ?session""",
     (
         FOAF_PERSON,
         "Statements",
-        """SELECT ?this ?statement ?act ?actLabel ?quote ?addressee ?addresseeLabel
-  ?topic ?topicLabel ?stance ?stanceLabel ?session ?sessionLabel ?passage ?source
+        """SELECT ?this ?quote ?act ?actLabel ?addressee ?addresseeLabel ?topic ?topicLabel
+  ?stance ?stanceLabel ?session ?sessionLabel ?passage ?passageLabel ?statement ?statementLabel
 WHERE { ?statement unkg:speaker ?this ; unkg:quote ?quote .
+  BIND("details" AS ?statementLabel)
   OPTIONAL { ?statement unkg:act ?act . OPTIONAL { ?act skos:prefLabel ?actLabel } }
   OPTIONAL { ?statement unkg:addressee ?addressee .
              OPTIONAL { ?addressee foaf:name|rdfs:label ?addresseeLabel } }
   OPTIONAL { ?statement unkg:topic ?topic . OPTIONAL { ?topic skos:prefLabel ?topicLabel } }
   OPTIONAL { ?statement unkg:stance ?stance . OPTIONAL { ?stance skos:prefLabel ?stanceLabel } }
   OPTIONAL { ?statement unkg:inSession ?session . OPTIONAL { ?session dcterms:title ?sessionLabel } }
-  OPTIONAL { ?statement prov:wasDerivedFrom ?passage . OPTIONAL { ?passage oa:exact ?source } } }
+  OPTIONAL { ?statement prov:wasDerivedFrom ?passage .
+    OPTIONAL { ?passage oa:start ?start ; oa:end ?end ; unkg:inReport/dcterms:source ?file .
+      BIND(CONCAT(STR(?file), " [", STR(?start), "–", STR(?end), ")") AS ?passageLabel) } } }
 ORDER BY ?session ?statement""",
     ),
     (
@@ -350,8 +353,9 @@ ORDER BY ?personLabel""",
     (
         UNKG_NS + "Session",
         "Statements",
-        """SELECT ?this ?statement ?speaker ?speakerLabel ?act ?actLabel ?quote
+        """SELECT ?this ?speaker ?speakerLabel ?act ?actLabel ?quote ?statement ?statementLabel
 WHERE { ?statement unkg:inSession ?this ; unkg:speaker ?speaker ; unkg:quote ?quote .
+  BIND("details" AS ?statementLabel)
   OPTIONAL { ?speaker foaf:name|rdfs:label ?speakerLabel }
   OPTIONAL { ?statement unkg:act ?act . OPTIONAL { ?act skos:prefLabel ?actLabel } }
   OPTIONAL { ?statement prov:wasDerivedFrom/oa:start ?start } }
@@ -360,9 +364,10 @@ ORDER BY ?start ?statement""",
     (
         SKOS_CONCEPT,
         "Statements on this topic",
-        """SELECT ?this ?statement ?speaker ?speakerLabel ?stance ?stanceLabel
-  ?quote ?meeting ?meetingLabel
+        """SELECT ?this ?speaker ?speakerLabel ?stance ?stanceLabel ?quote ?meeting ?meetingLabel
+  ?statement ?statementLabel
 WHERE { ?statement unkg:topic ?this ; unkg:speaker ?speaker ; unkg:quote ?quote .
+  BIND("details" AS ?statementLabel)
   OPTIONAL { ?speaker foaf:name|rdfs:label ?speakerLabel }
   OPTIONAL { ?statement unkg:stance ?stance . OPTIONAL { ?stance skos:prefLabel ?stanceLabel } }
   OPTIONAL { ?statement unkg:atMeeting ?meeting . OPTIONAL { ?meeting dcterms:title ?meetingLabel } } }

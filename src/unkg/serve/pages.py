@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from rdflib import Literal, URIRef
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from unkg.config import DEFAULT_BASE_IRI
 from unkg.serve.jobs import Entity, Table
@@ -21,7 +21,8 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
 td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3} code,pre,textarea{font-family:ui-monospace,monospace}
 pre{background:#f6f6f6;padding:.8rem;overflow:auto} textarea{width:100%}
-nav a{margin-right:1rem} .iri{color:#666;font-size:.9em} blockquote{margin:0;color:#333}
+nav a{margin-right:1rem} td.long{min-width:24rem}
+.iri{color:#666;font-size:.9em} blockquote{margin:0;color:#333}
 """
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -84,22 +85,42 @@ def _excerpt(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def table_html(table: Table, linker: Linker, hide: Sequence[str] = ("this",)) -> str:
-    """A result table; a column ``x`` with a companion ``xLabel`` becomes links named by the label."""
+def table_html(
+    table: Table, linker: Linker, hide: Sequence[str] = ("this",), group_by: str | None = None
+) -> str:
+    """A result table; a column ``x`` with a companion ``xLabel`` becomes links named by the label.
+
+    With ``group_by``, rows with the same value in that column become one row whose cells list
+    every distinct value (a statement with three topics is one row, not three).
+    """
     columns = [v for v in table.variables if v not in hide and not _is_label_of(v, table.variables)]
     head = "".join(f"<th>{escape(name)}</th>" for name in columns)
     body = []
-    for row in table.rows:
-        values = dict(zip(table.variables, row, strict=True))
+    for group in _groups(table, group_by):
         cells = []
         for name in columns:
-            label = values.get(name + "Label")
-            cells.append(
-                f"<td>{term_html(values[name], linker, str(label) if label is not None else None)}</td>"
+            values = list(dict.fromkeys((row[name], row.get(name + "Label")) for row in group))
+            long = any(isinstance(value, Literal) and len(str(value)) > 80 for value, _ in values)
+            text = "<br>".join(
+                term_html(value, linker, str(label) if label is not None else None) for value, label in values
             )
+            css = ' class="long"' if long else ""
+            cells.append(f"<td{css}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     note = "<p>(more rows than the result cap; the rest were left out)</p>" if table.truncated else ""
     return f"<table><tr>{head}</tr>{''.join(body)}</table>{note}"
+
+
+def _groups(table: Table, group_by: str | None) -> list[list[dict[str, Identifier | None]]]:
+    """Rows as dicts, in groups sharing the ``group_by`` value (each row alone without it), in order."""
+    rows = [dict(zip(table.variables, row, strict=True)) for row in table.rows]
+    if group_by is None or group_by not in table.variables:
+        return [[row] for row in rows]
+    groups: dict[object, list[dict[str, Identifier | None]]] = {}
+    for index, row in enumerate(rows):
+        key = row[group_by] if row[group_by] is not None else ("row", index)
+        groups.setdefault(key, []).append(row)
+    return list(groups.values())
 
 
 def _is_label_of(name: str, variables: Sequence[str]) -> bool:
@@ -120,7 +141,8 @@ def entity_page(entity: Entity, linker: Linker, formats: Iterable[tuple[str, str
     parts.append(_pairs_table("Properties", ("property", "value"), outgoing, entity, linker))
     for section in entity.sections:
         if section.table.rows:
-            parts.append(f"<h2>{escape(section.title)}</h2>" + table_html(section.table, linker))
+            table = table_html(section.table, linker, group_by="statement")
+            parts.append(f"<h2>{escape(section.title)}</h2>" + table)
     incoming = [(s, p) for s, p, o in entity.triples if str(o) == iri and str(s) != iri]
     parts.append(_pairs_table("Referenced by", ("resource", "property"), incoming, entity, linker))
     if entity.truncated:
