@@ -15,6 +15,7 @@ Stages, in order:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -33,7 +34,9 @@ from unkg.extract.resolve import (
 from unkg.extract.speech import (
     DraftStatement,
     GroupDraft,
+    Hosting,
     KeyedMention,
+    find_hostings,
     find_statements,
     settle_turns,
 )
@@ -81,7 +84,8 @@ def extract(document: Document) -> Extraction:
     records = {r.key: r for r in resolution.records}
     statements, groups = find_statements(text, layout.passages, keyed, lambda key: _gender(records, key))
     settle_turns(statements, _presenters(layout, keyed))
-    return _assemble(document, layout, records, keyed, drafts, statements, groups)
+    hostings = find_hostings(text, layout.passages, keyed)
+    return _assemble(document, layout, records, keyed, drafts, statements, groups, hostings)
 
 
 # ----- sessions and titles --------------------------------------------------------------------------
@@ -192,6 +196,7 @@ def _assemble(
     drafts: Sequence[PostDraft],
     statements: Sequence[DraftStatement],
     groups: Sequence[GroupDraft],
+    hostings: Sequence[Hosting],
 ) -> Extraction:
     organizations = _organizations(layout, drafts)
     posts = tuple(
@@ -210,8 +215,8 @@ def _assemble(
         countries=_countries(layout, people, groups),
         posts=posts,
         statements=model_statements,
-        interactions=_interactions(layout, keyed, statements, drafts),
-        participations=_participations(layout, keyed, statements),
+        interactions=_interactions(layout, keyed, statements, drafts, hostings),
+        participations=_participations(layout, keyed, statements, hostings),
     )
 
 
@@ -298,8 +303,17 @@ def _people(
 
 
 def _pronoun_genders(statements: Sequence[DraftStatement]) -> dict[str, str]:
-    """Genders shown by "he"/"she" statements attributed to one person (set by speech resolution)."""
-    return {}
+    """Genders shown by the "he"/"she" that stood for a person, when they agree at least three to one."""
+    counts: dict[str, Counter[str]] = {}
+    for statement in statements:
+        if statement.pronoun_gender and len(statement.speakers) == 1:
+            counts.setdefault(statement.speakers[0], Counter())[statement.pronoun_gender] += 1
+    genders = {}
+    for person, counter in counts.items():
+        (gender, most), *rest = counter.most_common()
+        if not rest or most >= 3 * rest[0][1]:
+            genders[person] = gender
+    return genders
 
 
 def _statements(text: str, drafts: Sequence[DraftStatement], posts: Sequence[Post]) -> tuple[Statement, ...]:
@@ -342,6 +356,7 @@ def _interactions(
     keyed: Sequence[KeyedMention],
     statements: Sequence[DraftStatement],
     drafts: Sequence[PostDraft],
+    hostings: Sequence[Hosting],
 ) -> tuple[Interaction, ...]:
     found: dict[tuple[str, str, InteractionKind, int | None], Interaction] = {}
 
@@ -361,6 +376,9 @@ def _interactions(
                 for second in shown[index + 1 :]:
                     add(first, second, InteractionKind.PICTURED_TOGETHER, unit.span, unit.session)
     _moderations(layout, statements, drafts, add)
+    for hosting in hostings:
+        for guest in hosting.guests:
+            add(hosting.host, guest, InteractionKind.HOSTED, hosting.span, hosting.session)
     return tuple(sorted(found.values(), key=lambda i: (i.span.start, i.kind.value, i.source, i.target)))
 
 
@@ -393,7 +411,10 @@ def _moderations(
 
 
 def _participations(
-    layout: Layout, keyed: Sequence[KeyedMention], statements: Sequence[DraftStatement]
+    layout: Layout,
+    keyed: Sequence[KeyedMention],
+    statements: Sequence[DraftStatement],
+    hostings: Sequence[Hosting],
 ) -> tuple[Participation, ...]:
     """People present in a session: they spoke, were addressed, pictured or named in its headings."""
     found: dict[tuple[str, int], Span] = {}
@@ -407,6 +428,9 @@ def _participations(
     for statement in statements:
         for person in (*statement.speakers, *statement.addressees):
             add(person, statement.session, statement.span)
+    for hosting in hostings:
+        for person in (hosting.host, *hosting.guests):
+            add(person, hosting.session, hosting.span)
     for item in keyed:
         unit = _unit_at(layout, item.mention.span.start)
         if unit is not None and unit.kind in _SHOWN_KINDS:

@@ -26,6 +26,8 @@ from unkg.extract.countries import country_for
 from unkg.extract.names import (
     Honorific,
     ParsedName,
+    east_asian_family_names,
+    fold,
     honorifics,
     is_capitals,
     non_name_words,
@@ -179,15 +181,24 @@ def report_vocabulary(text: str) -> Vocabulary:
     return Vocabulary(lower_words=lower, acronyms=frozenset(acronyms))
 
 
-def country_word(word: str) -> str | None:
+def country_word(word: str, codes: bool = True) -> str | None:
     """Alpha-3 code of a country name or demonym written as one word ("Korean", "Japan", "ROK").
 
-    A three-letter word in ordinary case is not read as a country code ("Ken" is not Kenya).
+    A three-letter word in ordinary case is not read as a country code ("Ken" is not Kenya), nor,
+    with ``codes=False`` (after a title), one in capitals ("Mr. NAM Sang-min" is not Namibia).
     """
-    if len(word) <= 3 and not word.isupper():
+    if len(word) <= 3 and (not word.isupper() or not codes):
         return None
     country = country_for(word)
     return country.alpha3 if country else None
+
+
+def _stopword_in_name(word: str, titled: bool) -> bool:
+    """A small word that ends a name: not a family name in capitals ("Tao HE"), nor a family name
+    after a title ("Professor He")."""
+    if word.lower() not in _STOPWORDS or is_capitals(word):
+        return False
+    return not (titled and fold(word) in east_asian_family_names())
 
 
 def _name_like(word: str, lower_words: frozenset[str]) -> bool:
@@ -394,7 +405,7 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
             break
         if is_capitals(word) and word in vocabulary.acronyms:
             break
-        if country_word(word) is not None or word.lower() in _STOPWORDS:
+        if country_word(word, codes=not titled) is not None or _stopword_in_name(word, titled):
             break
         if len(word.strip("()")) < 2:
             break

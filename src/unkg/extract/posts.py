@@ -214,9 +214,10 @@ def _segments_to_posts(
                 open_roles[-1].organizations.append((segment.start, organization))
             continue
         organization = _organization(segment.text)
-        if organization is not None:
-            for role in open_roles:
-                role.organizations.append((segment.start, organization))
+        for role in open_roles:
+            found = organization or _national_body(role.role, segment.text, diplomats_only=True)
+            if found is not None:
+                role.organizations.append((segment.start, found))
     return open_roles
 
 
@@ -254,12 +255,15 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
     return opened
 
 
-def _national_body(role: str, place: str) -> Organization | None:
-    """ "Deputy Permanent Representative of Japan": a diplomat's post is at the country's mission."""
+def _national_body(role: str, place: str, diplomats_only: bool = False) -> Organization | None:
+    """ "Deputy Permanent Representative of Japan": a diplomat's post is at the country's mission;
+    "Minister of Japan": another national post is in its government."""
     alpha3 = country_word(place.strip())
     if alpha3 is None:
         return None
     diplomatic = any(word in role for word in ("Ambassador", "Representative", "Counsellor", "Envoy"))
+    if diplomats_only and not diplomatic:
+        return None
     kind = OrganizationType.PERMANENT_MISSION if diplomatic else OrganizationType.GOVERNMENT
     return national_organization(kind, alpha3)
 
@@ -329,7 +333,7 @@ def _unlisted_organization(name: str) -> Organization | None:
     org_words = {word for word, kind in non_name_words().items() if kind == "org"}
     words = name.split()
     acronym = len(words) == 1 and name.isupper() and 2 <= len(name) <= 8
-    if not acronym and not (words[-1] in org_words or (words[0] in org_words and len(words) > 2)):
+    if not acronym and not (words[-1] in org_words or any(word in org_words for word in words[:3])):
         return None
     if not all(word[0].isupper() or word in _APPOSITION_WORDS for word in words):
         return None

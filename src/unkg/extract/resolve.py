@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from unkg.extract.mentions import PersonMention
 from unkg.extract.names import (
     display_name,
+    east_asian_family_names,
     fold,
     is_capitals,
     person_key,
@@ -103,9 +104,6 @@ def resolve_people(mentions: Sequence[PersonMention], preferred_spans: Sequence[
         known = [r for r in records if same_person_names(r.family, r.given, name.family, name.given)]
         if len(known) == 1:
             known[0].mentions.append(mention)
-    keys: list[tuple[PersonMention, str]] = []
-    for record in records:
-        keys.extend((m, record.key) for m in record.mentions)
     for mention in sorted((m for m in mentions if m.name is not None and not m.has_full_name), key=_start):
         found = _record_for_family_name(mention, records)
         if found is None:
@@ -114,10 +112,10 @@ def resolve_people(mentions: Sequence[PersonMention], preferred_spans: Sequence[
             found = PersonRecord(family=tidy_part(mention.name.family), given=None)
             records.append(found)
         found.mentions.append(mention)
-        keys.append((mention, found.key))
     for record in records:
         record.countries.update(m.country for m in record.mentions if m.country)
     records.sort(key=lambda r: r.key)
+    keys = [(m, record.key) for record in records for m in record.mentions]
     return Resolution(tuple(records), tuple(sorted(keys, key=lambda item: _start(item[0]))))
 
 
@@ -208,6 +206,17 @@ def _record_for_family_name(mention: PersonMention, records: Sequence[PersonReco
     """The person a family name alone stands for: gender fits, nearest named before it."""
     assert mention.name is not None
     candidates = [r for r in records if r.given and same_part_spelling(r.family, mention.name.family)]
+    if not candidates:
+        # "Mr. Zhou" after "Mr. Zhou Tao" read in English order: the short form shows the family name
+        family = fold(mention.name.family)
+        swapped = [
+            r
+            for r in records
+            if r.given and _order_open(r) and fold(r.given) == family and family in east_asian_family_names()
+        ]
+        for record in swapped:
+            record.family, record.given = tidy_part(record.given or ""), record.family
+        candidates = swapped
     if mention.gender:
         candidates = [r for r in candidates if r.gender in (None, mention.gender)]
         exact = [r for r in candidates if r.gender == mention.gender]
@@ -215,6 +224,11 @@ def _record_for_family_name(mention: PersonMention, records: Sequence[PersonReco
     if not candidates:
         return None
     return min(candidates, key=lambda r: _distance_before(r, mention.span.start))
+
+
+def _order_open(record: PersonRecord) -> bool:
+    """No mention of the person showed which part is the family name (capitals or a comma)."""
+    return not any(m.name is not None and m.name.order_evidence for m in record.mentions)
 
 
 def _distance_before(record: PersonRecord, position: int) -> tuple[int, int]:

@@ -483,19 +483,21 @@ def find_statements(
     """Statements of every passage, with speakers resolved (pronouns to the last fitting speaker)."""
     statements: list[DraftStatement] = []
     groups: dict[str, GroupDraft] = {}
-    recent: list[tuple[str, ...]] = []  # speakers of earlier statements in the session, latest last
+    recent: list[tuple[str, ...]] = []  # speakers and subjects of earlier sentences in the session
     session: int | None = None
     for index, passage in enumerate(passages):
         if passage.session != session:
             session, recent = passage.session, []
         inside = [k for k in mentions if passage.span.start <= k.mention.span.start < passage.span.end]
+        last_speakers = statements[-1].speakers if statements and statements[-1].session == session else None
         found = _passage_statements(text, passage, index, inside, recent, gender_of, groups)
         opens_with_clause = bool(found) and found[0].first_in_passage
-        if not opens_with_clause and recent and _continues_speech(text, passage):
+        if not opens_with_clause and last_speakers and _continues_speech(text, passage):
             # a paragraph of the last speaker's talk: "It is a great pleasure to meet with friends ..."
-            found.insert(0, _draft(passage.span, recent[-1], SpeechAct.STATED, passage, index, True, False))
+            found.insert(
+                0, _draft(passage.span, last_speakers, SpeechAct.STATED, passage, index, True, False)
+            )
         statements.extend(found)
-        recent.extend(statement.speakers for statement in found)
     _cut_spans(statements, passages)
     return statements, sorted(groups.values(), key=lambda g: g.key)
 
@@ -509,15 +511,19 @@ def _passage_statements(
     gender_of: GenderOf,
     groups: dict[str, GroupDraft],
 ) -> list[DraftStatement]:
+    """Statements of one passage; ``recent`` (speakers and sentence subjects, latest last) grows."""
     found: list[DraftStatement] = []
     for position, sentence in enumerate(split_sentences(text, passage.span.start, passage.span.end)):
         clause = read_clause(text, sentence, inside) or _first_person_clause(text, sentence)
         if clause is None:
+            subject = _subject_at(text, sentence.start, sentence, inside)
+            if subject is not None and subject.people:  # "Ambassador X hosted a lunch ... She underlined"
+                recent.append(subject.people)
             continue
-        history = [*recent, *(statement.speakers for statement in found)]
-        speakers = _speakers(clause.subject, history, gender_of, groups, text)
+        speakers = _speakers(clause.subject, recent, gender_of, groups, text)
         if not speakers:
             continue
+        recent.append(speakers)
         draft = _draft(sentence, speakers, clause.act, passage, index, position == 0, clause.explicit_act)
         draft.addressees, draft.group_object = explicit_addressees(text, clause, sentence, inside)
         draft.addressees = [a for a in draft.addressees if a not in speakers]
@@ -750,3 +756,46 @@ def _default_question_addressees(items: Sequence[DraftStatement], presenters: li
         target = next((p for p in presenters if p not in statement.speakers), None)
         if target is not None:
             statement.addressees = [target]
+
+
+# "Ambassador Shuang CAO of China hosted a lunch for Mr. Ito and Prof. Nakamura"
+_HOSTED = re.compile(r"\s+(?:\w+\s+)?(?:hosted|hosts|welcomed|received)\b")
+
+
+@dataclass(frozen=True)
+class Hosting:
+    """A person hosting others, as a sentence says."""
+
+    host: str
+    guests: tuple[str, ...]
+    span: Span
+    session: int | None
+
+
+def find_hostings(text: str, passages: Sequence[Passage], mentions: Sequence[KeyedMention]) -> list[Hosting]:
+    """Sentences whose subject hosted people named after the verb."""
+    found = []
+    for passage in passages:
+        inside = [k for k in mentions if passage.span.start <= k.mention.span.start < passage.span.end]
+        for sentence in split_sentences(text, passage.span.start, passage.span.end):
+            for position in _subject_positions(text, sentence):
+                subject = _subject_at(text, position, sentence, inside)
+                if subject is None or len(subject.people) != 1:
+                    continue
+                relative = re.match(
+                    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?", text[subject.end :]
+                )
+                verb = _HOSTED.match(text, subject.end + (relative.end() if relative else 0), sentence.end)
+                if verb is None:
+                    continue
+                guests = tuple(
+                    k.key
+                    for k in inside
+                    if verb.end() <= k.mention.span.start < sentence.end and k.key != subject.people[0]
+                )
+                if guests:
+                    found.append(
+                        Hosting(subject.people[0], tuple(dict.fromkeys(guests)), sentence, passage.session)
+                    )
+                break
+    return found
