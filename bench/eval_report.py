@@ -1,7 +1,9 @@
 """Print extraction scores: the corpus gold (as `unkg eval tests/gold`) and synthetic reports.
 
-    .venv/bin/python bench/eval_report.py [--count 20] [--seed 1000]
+    .venv/bin/python bench/eval_report.py [--count 20] [--seed 1000] [--explain]
 
+`--explain` also lists every error (missed/false people, posts, interactions, wrong speakers)
+of the corpus and of the synthetic reports, the input of docs/extraction-errors.md.
 Figures, not a pass/fail test (tests/eval/ holds the thresholds).
 """
 
@@ -12,14 +14,34 @@ import tempfile
 import time
 from pathlib import Path
 
-from unkg.config import load_settings
-from unkg.evaluate import evaluate, evaluate_synthetic
+from unkg.config import Settings, load_settings
+from unkg.document import read_report
+from unkg.evaluate import evaluate, evaluate_synthetic, explain_report, extract_reports, find_report
+from unkg.extract import extract
+from unkg.gold import load_gold_dir
+from unkg.synth import generate_corpus
+
+
+def explain_corpus(settings: Settings) -> None:
+    golds = load_gold_dir(settings.root / "tests" / "gold")
+    extractions = extract_reports([find_report(settings.reports_dir, g.report) for g in golds], settings)
+    for gold, extraction in zip(golds, extractions, strict=True):
+        print("\n".join(explain_report(gold, extraction)))
+
+
+def explain_synthetic(count: int, seed: int, work: Path) -> None:
+    for report in generate_corpus(count, seed):
+        path = work / f"{report.report_id}.txt"
+        path.write_text(report.text, encoding="utf-8")
+        print("\n".join(explain_report(report.gold, extract(read_report(path)))))
+    print(f"(reports written to {work})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=20, help="synthetic reports")
     parser.add_argument("--seed", type=int, default=1000, help="first seed")
+    parser.add_argument("--explain", action="store_true", help="list every error too")
     args = parser.parse_args()
     settings = load_settings()
     started = time.perf_counter()
@@ -31,6 +53,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         print(evaluate_synthetic(args.count, args.seed, Path(work)).render(per_report=False))
     print(f"({time.perf_counter() - started:.1f} s)")
+    if args.explain:
+        print("\n== errors, corpus")
+        explain_corpus(settings)
+        print("\n== errors, synthetic")
+        explain_synthetic(args.count, args.seed, Path(tempfile.mkdtemp(prefix="unkg-synth-")))
 
 
 if __name__ == "__main__":

@@ -228,7 +228,7 @@ class _Generator:
             return self.full(person)
         if self.chance(0.5) and (person.honorific != "Professor" or post.role == "Professor"):
             full = self.full(person)
-            if post.role == "Professor":
+            if person.honorific == "Professor" and post.role == "Professor":
                 person.show_post(post)  # "Professor Haruto Kimura of Northfield University"
             return f"{full} of {post.organizations[0]}"
         person.show_post(post)
