@@ -561,10 +561,32 @@ def explain_report(gold: GoldReport, extraction: Extraction) -> list[str]:
             why = f" (a split of {', '.join(same)})" if same else ""
             variants = "; ".join(person.variants[:4])
             lines.append(f"{gold.report}: false person {person.key} [{variants}]{why}")
+    lines += _explain_sessions(gold, extraction)
     lines += _explain_attributes(gold, extraction, alignment)
     lines += _explain_posts(gold, extraction, alignment)
     lines += _explain_interactions(gold, extraction, alignment)
     lines += _explain_statements(gold, extraction, alignment)
+    return lines
+
+
+def _explain_sessions(gold: GoldReport, extraction: Extraction) -> list[str]:
+    by_number = {session.number: session for session in extraction.sessions}
+    organizations = {o.key: o for o in extraction.organizations}
+    lines = []
+    for expected in gold.sessions:
+        found = next(
+            (by_number[n] for n in (expected.number, *expected.also_numbered) if n in by_number), None
+        )
+        if found is None:
+            lines.append(f"{gold.report}: missed session {expected.number} {expected.title!r}")
+            continue
+        if not _titles_match(expected.title, found.title) or expected.date not in (None, found.date):
+            lines.append(f"{gold.report}: session {found.number} is {found.title!r} on {found.date}")
+        names = () if found.host is None else organization_names(organizations.get(found.host), found.host)
+        if bool(expected.hosts) != bool(names) or (names and not organization_matches(expected.hosts, names)):
+            lines.append(
+                f"{gold.report}: host of session {found.number} is {found.host}, gold {expected.hosts}"
+            )
     return lines
 
 
