@@ -274,3 +274,27 @@ def test_caption_at_a_page_break_inside_a_sentence_stays_a_caption() -> None:
     blocks = split_blocks(text)
     assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.CAPTION, BlockKind.PARAGRAPH]
     assert [b.continues_previous for b in blocks] == [False, False, True]
+
+
+def test_name_and_post_cut_by_a_caption_is_the_start_of_the_resumed_sentence() -> None:
+    text = (
+        "Professor Kim, Professor Emeritus, Coastal University of Law\n\n\nParticipants of the dialogue\n\n\n"
+        "and Politics, thanked Mr. Sato for the presentation.\n"
+    )
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.CAPTION, BlockKind.PARAGRAPH]
+    assert blocks[2].continues_previous
+
+
+def test_synthetic_reports_keep_every_statement_in_prose_and_captions_apart() -> None:
+    from unkg.synth import generate_report
+
+    for seed in range(12):
+        report = generate_report(seed)
+        blocks = split_blocks(report.text)
+        for statement in report.gold.statements:
+            start = report.text.find(statement.anchor)
+            kind = next(b.kind for b in blocks if b.span.start <= start < b.span.end)
+            assert kind in (BlockKind.PARAGRAPH, BlockKind.BULLET), (seed, statement.anchor)
+        captions = [b for b in blocks if "Participants of the dialogue" in b.span.text(report.text)]
+        assert all(b.kind is BlockKind.CAPTION for b in captions)

@@ -384,6 +384,7 @@ class _Unit:
     start: int
     end: int
     marker: BlockKind | None
+    resumed: bool = False  # a later unit resumes its sentence after a caption or footnote
 
 
 def split_blocks(text: str) -> tuple[Block, ...]:
@@ -442,13 +443,11 @@ def _merge_page_breaks(text: str, units: list[_Unit]) -> list[_Unit]:
     merged: list[_Unit] = []
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
-        if (
-            merged
-            and _continues(text, merged[-1], unit)
-            and not _interrupts(text, unit, following)
-            and not _resumes_before_caption(text, merged, unit)
-        ):
-            merged[-1] = _Unit(merged[-1].start, unit.end, merged[-1].marker)
+        if merged and _continues(text, merged[-1], unit) and _resumes_before_caption(text, merged, unit):
+            merged[-2].resumed = True
+            merged.append(unit)
+        elif merged and _continues(text, merged[-1], unit) and not _interrupts(text, unit, following):
+            merged[-1] = _Unit(merged[-1].start, unit.end, merged[-1].marker, merged[-1].resumed)
         else:
             merged.append(unit)
     return merged
@@ -471,9 +470,11 @@ def _resumes_before_caption(text: str, merged: Sequence[_Unit], unit: _Unit) -> 
     if len(merged) < 2 or not _is_caption(_text_of(text, merged[-1])):
         return False
     before = _text_of(text, merged[-2])
-    return (
-        merged[-2].marker is not BlockKind.HEADING and not _ends_sentence(before) and not _is_caption(before)
-    )
+    if merged[-2].marker is BlockKind.HEADING or _ends_sentence(before):
+        return False
+    # An open caption-like start ("Professor X, Professor Emeritus, Coastal University of Law") is
+    # the start of the sentence when what resumes after the caption has a verb ("and Politics, thanked").
+    return not _is_caption(before) or _has_finite_verb(_text_of(text, unit))
 
 
 def _text_of(text: str, unit: _Unit) -> str:
@@ -508,6 +509,8 @@ def _classify(text: str, units: Sequence[_Unit]) -> list[BlockKind]:
     seen_paragraph = False
     for unit in units:
         kind = _kind(text[unit.start : unit.end], unit.marker, before_first_paragraph=not seen_paragraph)
+        if unit.resumed and unit.marker is None:
+            kind = BlockKind.PARAGRAPH
         seen_paragraph = seen_paragraph or kind is BlockKind.PARAGRAPH
         kinds.append(kind)
     return kinds
