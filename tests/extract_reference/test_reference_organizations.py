@@ -157,3 +157,10 @@ def test_table_countries_exist_and_types_are_vocabulary_terms() -> None:
         assert isinstance(organization.type, OrganizationType)
         if organization.country:
             assert country_by_code(organization.country) is not None, organization.key
+
+
+def test_national_bodies_are_named_with_the_article_where_english_uses_it() -> None:
+    korea = national_organization(OrganizationType.PERMANENT_MISSION, "KOR")
+    japan = national_organization(OrganizationType.ARMED_FORCES, "JPN")
+    assert korea is not None and korea.name == "Permanent Mission of the Republic of Korea"
+    assert japan is not None and japan.name == "Armed Forces of Japan"

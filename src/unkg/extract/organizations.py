@@ -239,6 +239,24 @@ def _context_country(text: str, start: int, end: int, name: str) -> str | None:
     return None
 
 
+# Country names said with "the": "Permanent Mission of the Republic of Korea".
+_ARTICLE_FIRST_WORDS = frozenset(
+    {"Republic", "Democratic", "United", "Kingdom", "State", "Federated", "Plurinational", "Islamic", "Holy",
+     "Central", "Dominican", "Czech", "Lao"}
+)  # fmt: skip
+_ARTICLE_NAMES = frozenset(
+    {"Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Gambia", "Congo"}
+)
+
+
+def _with_article(country_name: str) -> str:
+    """A country name as it follows "of": "the Republic of Korea", "the Philippines", "Japan"."""
+    words = country_name.split()
+    needs_article = words[0] in _ARTICLE_FIRST_WORDS or country_name in _ARTICLE_NAMES
+    needs_article = needs_article or country_name.endswith(" Islands")
+    return "the " + country_name if needs_article else country_name
+
+
 def _national_organization(kind: OrganizationType, country: Country) -> Organization:
     """A permanent mission, armed forces or government of a country, keyed by its code."""
     names = {
@@ -249,7 +267,7 @@ def _national_organization(kind: OrganizationType, country: Country) -> Organiza
     prefix, template = names[kind]
     return Organization(
         key=f"{prefix}-{country.alpha3.lower()}",
-        name=template.format(country.name),
+        name=template.format(_with_article(country.name)),
         type=kind,
         country=country.alpha3,
     )
