@@ -34,6 +34,7 @@ from unkg.extract.names import (
     role_words,
     split_name,
 )
+from unkg.extract.organizations import organization_for_name
 from unkg.model import BlockKind, Span
 
 # A word of a run: "Heung-Soon", "O'Brien", "ZHANG", "Jangkeun(JK)", "Ms" (its "." is read apart).
@@ -251,6 +252,10 @@ def _comma_form_mentions(text: str, span: Span, vocabulary: Vocabulary) -> list[
             or not _name_like(given, vocabulary.lower_words)
             or family in vocabulary.acronyms
         ):
+            continue
+        if re.search(r"[A-Z][\w-]* $", text[max(0, match.start() - 30) : match.start()]):
+            continue  # "Abby Robinson, DCAF": the end of a name, then an organization
+        if organization_for_name(family) is not None:
             continue
         name = ParsedName(family=family, given=given, order_evidence=True)
         found_span = Span(match.start(), match.end())

@@ -1,0 +1,77 @@
+"""People found and resolved in crafted texts: one person per name however it is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from unkg.extract import extract, resolve_across_reports
+from unkg.model import Document, Extraction
+
+MakeDocument = Callable[[str], Document]
+
+
+def _keys(extraction: Extraction) -> list[str]:
+    return [person.key for person in extraction.people]
+
+
+def test_family_first_given_first_and_short_forms_are_one_person(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. ZHANG Yunfei, Board Member, UN Association of China\n\n"
+        "Ms. Zhang Yunfei thanked the organizers. Ms. Zhang noted that dialogue matters.\n\n"
+        "Professor Zhang Guihong asked about reform. Mr. Zhang added that funding is short.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["zhang-guihong", "zhang-yunfei"]
+    speakers = [(s.speaker, s.act.value) for s in extraction.statements]
+    assert ("zhang-yunfei", "stated") in speakers  # "Ms. Zhang noted"
+    assert ("zhang-guihong", "stated") in speakers  # "Mr. Zhang added": not the woman of the same family
+
+
+def test_spelling_variants_merge_when_the_other_part_agrees(make_document: MakeDocument) -> None:
+    text = (
+        "Colonel Bat-Erdene Bakhtuu of the Armed Forces of Mongolia commented on the gender issue.\n\n"
+        "Colonel Bat-Erdene Batkhuu, the Armed Forces of Mongolia\n\n"
+        "Ms. Abigail Robinson introduced the concept.\n\n"
+        "Keith Krause, Professor, Graduate Institute and Abby Robinson, DCAF\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["batkhuu-bat-erdene", "krause-keith", "robinson-abigail"]
+    colonel = next(p for p in extraction.people if p.key == "batkhuu-bat-erdene")
+    assert colonel.country == "MNG"  # from the national body he serves, not from his name
+
+
+def test_untitled_capitalised_words_that_are_things_are_not_people(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Heung-Soon PARK of Sun Moon University spoke under the Yoon Suk Yeol regime "
+        "about the Marrakesh Treaty and the Global Security Initiative.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["park-heung-soon"]
+
+
+def test_a_title_alone_resolves_to_the_holder_in_the_session(make_document: MakeDocument) -> None:
+    text = (
+        "Session 1: Opening with Ms. Anna Berg, Director-General, United Nations Office at Vienna\n\n"
+        "Professor Kenji SATO asked the Director-General about the renovation.\n\n"
+        "The Director-General answered that the work would end next year.\n"
+    )
+    extraction = extract(make_document(text))
+    answer = next(s for s in extraction.statements if s.act.value == "answered")
+    assert answer.speaker == "berg-anna"
+    assert answer.addressee == "sato-kenji"
+
+
+def test_across_reports_same_names_share_a_key_and_family_name_alone_never_merges(
+    make_document: MakeDocument,
+) -> None:
+    first_text = "Mayumi, YAMADA, Assistant Professor\n\nProfessor Sukehiro Hasegawa spoke.\n"
+    first = extract(make_document(first_text, "a"))
+    second_text = "YAMADA Tetsuya, President, JAUNS\n\nProfessor HASEGAWA Sukehiro closed the session.\n"
+    second = extract(make_document(second_text, "b"))
+    third = extract(make_document("Professor Sukehiro Hasegava opened the meeting.\n", "c"))
+    merged = resolve_across_reports([first, second, third])
+    keys = [sorted(_keys(extraction)) for extraction in merged]
+    assert keys == [
+        ["hasegawa-sukehiro", "yamada-mayumi"],
+        ["hasegawa-sukehiro", "yamada-tetsuya"],
+        ["hasegawa-sukehiro"],  # "Hasegava": a slip in the family name, the given name agrees
+    ]
