@@ -130,3 +130,19 @@ def test_the_package_exports_its_entry_points() -> None:
     assert set(unkg.__all__) >= {"read_report", "extract", "build", "open_store", "run_query", "UnkgError"}
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         _ = unkg.nothing
+
+
+def test_two_speakers_of_one_passage_are_two_statements(mini_extractions: tuple[Extraction, ...]) -> None:
+    dialogue = mini_extractions[0]
+    question = dialogue.statements[0]
+    joint = replace(question, speaker="berg-lars", addressee=None)
+    answer = dialogue.statements[1]
+    graph = build_report_graph(replace(dialogue, statements=(question, joint, answer)), MINTER)
+    passage = f"{question.span.start}-{question.span.end}"
+    by_tanaka = URIRef(f"{BASE}statement/mini-dialogue-2020/{passage}--tanaka-aiko")
+    by_berg = URIRef(f"{BASE}statement/mini-dialogue-2020/{passage}--berg-lars")
+    assert graph.value(by_tanaka, UNKG["speaker"]) == URIRef(BASE + "person/tanaka-aiko")
+    assert graph.value(by_berg, UNKG["speaker"]) == URIRef(BASE + "person/berg-lars")
+    assert set(graph.objects(None, UNKG["answers"])) == {by_tanaka, by_berg}
+    asked = MINTER.interaction("mini-dialogue-2020", "asked", "tanaka-aiko", "berg-lars", question.span)
+    assert list(graph.objects(asked, UNKG["viaStatement"])) == [by_tanaka]  # the asker's, not both

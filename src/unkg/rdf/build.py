@@ -8,7 +8,7 @@ no blank nodes are used, so the same extraction always gives the same graph.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
@@ -88,7 +88,27 @@ class _ReportGraph:
         self.graph = new_graph()
         self.meeting = minter.meeting(self.report_id)
         self.groups = {group.key for group in extraction.groups}
-        self.session_numbers = {session.number for session in extraction.sessions}
+        self.statement_iris = self._statement_iris()
+        self.statements_at: dict[Span, list[URIRef]] = defaultdict(list)
+        for statement, iri in zip(extraction.statements, self.statement_iris, strict=True):
+            self.statements_at[statement.span].append(iri)
+
+    def _statement_iris(self) -> list[URIRef]:
+        """One IRI per statement: by passage, plus the speaker when one passage has several
+        statements ("Mr. A and Mr. B stated ..."), so that they are not merged into one node."""
+        statements = self.extraction.statements
+        per_span = Counter(statement.span for statement in statements)
+        seen: Counter[tuple[Span, str]] = Counter()
+        iris = []
+        for statement in statements:
+            if per_span[statement.span] == 1:
+                iris.append(self.minter.statement(self.report_id, statement.span))
+                continue
+            seen[statement.span, statement.speaker] += 1
+            count = seen[statement.span, statement.speaker]
+            part = statement.speaker if count == 1 else f"{statement.speaker}--{count}"
+            iris.append(self.minter.statement(self.report_id, statement.span, part))
+        return iris
 
     def build(self) -> Graph:
         self.add_report()
@@ -103,8 +123,8 @@ class _ReportGraph:
             self.add_organization(organization)
         self.add_countries()
         self.add_posts()
-        for statement in self.extraction.statements:
-            self.add_statement(statement)
+        for statement, iri in zip(self.extraction.statements, self.statement_iris, strict=True):
+            self.add_statement(statement, iri)
         for interaction in self.extraction.interactions:
             self.add_interaction(interaction)
         for participation in self.extraction.participations:
@@ -257,8 +277,7 @@ class _ReportGraph:
 
     # ----- statements and interactions ---------------------------------------------------------
 
-    def add_statement(self, statement: Statement) -> None:
-        iri = self.minter.statement(self.report_id, statement.span)
+    def add_statement(self, statement: Statement, iri: URIRef) -> None:
         self.add((iri, RDF.type, UNKG["Statement"]))
         self.add((iri, UNKG["speaker"], self.agent_iri(statement.speaker)))
         self.add((iri, UNKG["act"], ACT[statement.act.value]))
@@ -271,7 +290,10 @@ class _ReportGraph:
             self.add((iri, UNKG["inSession"], self.session_iri(statement.session)))
         self.add((iri, UNKG["atMeeting"], self.meeting))
         if statement.answers is not None:
-            self.add((iri, UNKG["answers"], self.minter.statement(self.report_id, statement.answers)))
+            answered = self.statements_at.get(statement.answers) or [
+                self.minter.statement(self.report_id, statement.answers)
+            ]
+            self.add_all(iri, UNKG["answers"], answered)
         if statement.speaker_post is not None and 0 <= statement.speaker_post < len(self.extraction.posts):
             self.add((iri, UNKG["speakerPost"], self.post_iri(self.extraction.posts[statement.speaker_post])))
         self.derived_from(iri, [statement.span])
@@ -287,10 +309,18 @@ class _ReportGraph:
         if interaction.session is not None:
             self.add((iri, UNKG["inSession"], self.session_iri(interaction.session)))
         self.add((iri, UNKG["atMeeting"], self.meeting))
-        for statement in self.extraction.statements:
-            if _contains(statement.span, interaction.span):
-                self.add((iri, UNKG["viaStatement"], self.minter.statement(self.report_id, statement.span)))
+        self.add_all(iri, UNKG["viaStatement"], self.via_statements(interaction))
         self.derived_from(iri, [interaction.span])
+
+    def via_statements(self, interaction: Interaction) -> list[URIRef]:
+        """Statements whose passage holds the interaction's (by its source, if one passage has several)."""
+        holding = [
+            (statement, iri)
+            for statement, iri in zip(self.extraction.statements, self.statement_iris, strict=True)
+            if _contains(statement.span, interaction.span)
+        ]
+        by_source = [iri for statement, iri in holding if statement.speaker == interaction.source]
+        return by_source or [iri for _, iri in holding]
 
 
 def _contains(outer: Span, inner: Span) -> bool:

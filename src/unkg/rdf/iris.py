@@ -69,8 +69,11 @@ class Minter:
     def passage(self, report_id: str, span: Span) -> URIRef:
         return self._iri("passage", report_id, f"{span.start}-{span.end}")
 
-    def statement(self, report_id: str, span: Span) -> URIRef:
-        return self._iri("statement", report_id, f"{span.start}-{span.end}")
+    def statement(self, report_id: str, span: Span, speaker: str | None = None) -> URIRef:
+        """A statement by its passage; ``speaker`` tells apart several speakers of one passage
+        ("Mr. A and Mr. B stated ..." is one statement per speaker): ``START-END--speaker-key``."""
+        suffix = f"--{speaker}" if speaker else ""
+        return self._iri("statement", report_id, f"{span.start}-{span.end}{suffix}")
 
     def interaction(self, report_id: str, kind: str, source: str, target: str, span: Span) -> URIRef:
         return self._iri("interaction", report_id, f"{kind}--{source}--{target}--{span.start}")
