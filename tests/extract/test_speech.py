@@ -1,0 +1,92 @@
+"""Reported speech on crafted texts: speakers, acts, addressees, answers, groups, captions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from unkg.extract import extract
+from unkg.model import Document, Extraction, InteractionKind, SpeechAct
+
+MakeDocument = Callable[[str], Document]
+
+QA = "\n\n".join(
+    [
+        "Session 5: Visit to WIPO",
+        "Presentation by Mr. Ken Natsume, Director, PCT International Cooperation Division",
+        "Mr. Natsume began his presentation by emphasizing that WIPO is a specialized agency. "
+        "He then touched upon its five pillars.",
+        CAPTION := "Mr. Ken Natsume, Director, PCT International Cooperation Division, WIPO",
+        "Professor Takaaki MIZUNO remarked that WIPO is very technology-oriented. "
+        "He asked where lies the fair balance between sharing knowledge and rewarding pioneers.",
+        "Ms. Hiromi FUJISHIGE asked about the funding of the organization.",
+        "Mr. Natsume replied that the balance depends on Member States. "
+        "She was told that fees pay most of the budget.",
+        "Professor Mizuno thanked Mr. Natsume for his answers.",
+    ]
+)
+
+
+def _statement(extraction: Extraction, start: str) -> tuple[str, SpeechAct, str | None]:
+    offset = extraction.document.text.index(start)
+    found = max(
+        (s for s in extraction.statements if s.span.start <= offset < s.span.end), key=lambda s: s.span.start
+    )
+    return found.speaker, found.act, found.addressee
+
+
+def test_questions_answers_and_thanks_in_a_session(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(QA))
+    assert _statement(extraction, "Mr. Natsume began") == ("natsume-ken", SpeechAct.PRESENTED, None)
+    assert _statement(extraction, "He then touched")[:2] == ("natsume-ken", SpeechAct.STATED)
+    assert _statement(extraction, "Professor Takaaki MIZUNO")[:2] == ("mizuno-takaaki", SpeechAct.COMMENTED)
+    assert _statement(extraction, "He asked where") == ("mizuno-takaaki", SpeechAct.ASKED, "natsume-ken")
+    assert _statement(extraction, "Mr. Natsume replied")[:2] == ("natsume-ken", SpeechAct.ANSWERED)
+    interactions = {(i.source, i.target, i.kind) for i in extraction.interactions}
+    assert ("natsume-ken", "mizuno-takaaki", InteractionKind.ANSWERED) in interactions
+    assert ("natsume-ken", "fujishige-hiromi", InteractionKind.ANSWERED) in interactions
+    assert ("mizuno-takaaki", "natsume-ken", InteractionKind.THANKED) in interactions
+    answer = next(s for s in extraction.statements if s.act is SpeechAct.ANSWERED)
+    question = next(s for s in extraction.statements if s.span == answer.answers)
+    assert question.speaker == "fujishige-hiromi"  # the latest question the answer takes up
+    assert all(s.session == 5 for s in extraction.statements)
+
+
+def test_captions_give_no_statements_but_participation(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(QA))
+    caption_start = extraction.document.text.index(
+        "Mr. Ken Natsume, Director, PCT International Cooperation Division, WIPO"
+    )
+    assert not any(s.span.start == caption_start for s in extraction.statements)
+    assert {(p.person, p.session) for p in extraction.participations} >= {
+        ("natsume-ken", 5),
+        ("mizuno-takaaki", 5),
+        ("fujishige-hiromi", 5),
+    }
+
+
+def test_group_speakers_are_groups_with_countries_not_people(make_document: MakeDocument) -> None:
+    text = (
+        "Mr. Michael Emery spoke on leadership in the United Nations.\n\n"
+        "The comments following his words came from the Japanese and Chinese participants "
+        "asking his thoughts on leadership. Mr. Emery stated that representation does not guarantee equality.\n"
+    )
+    extraction = extract(make_document(text))
+    (group,) = extraction.groups
+    assert group.label == "the Japanese and Chinese participants"
+    assert group.countries == ("CHN", "JPN")
+    assert _statement(extraction, "The comments following")[:2] == (group.key, SpeechAct.ASKED)
+    assert _statement(extraction, "Mr. Emery stated")[:2] == ("emery-michael", SpeechAct.ANSWERED)
+    assert [p.key for p in extraction.people] == ["emery-michael"]
+
+
+def test_sentences_running_over_a_page_break_stay_one_statement(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Tatiana Valovaya noted that the world might expect more refugees and that humanity "
+        "lives much better\n\nthan before. She added that the library is open to scholars.\n"
+    )
+    extraction = extract(make_document(text))
+    assert [(s.speaker, s.act) for s in extraction.statements] == [
+        ("valovaya-tatiana", SpeechAct.STATED),
+        ("valovaya-tatiana", SpeechAct.STATED),
+    ]
+    assert extraction.statements[0].span.end > extraction.document.text.index("than before")
