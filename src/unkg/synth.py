@@ -19,7 +19,8 @@ import datetime
 import functools
 import random
 import re
-from collections.abc import Mapping, Sequence
+import string
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,9 +81,15 @@ class _Human:
     posts: list[GoldPost] = field(default_factory=list)  # posts the person holds
     shown_posts: list[GoldPost] = field(default_factory=list)  # those the text has stated
 
-    def name(self, order: str) -> str:
-        """The name in one of the orders, recorded as a variant seen in the text."""
+    def name(self, order: str, spaced_given: bool = False) -> str:
+        """The name in one of the orders, recorded as a variant seen in the text.
+
+        ``spaced_given`` writes a hyphenated given name with a space ("Min-jun" -> "Min Jun"),
+        a spelling variant the reports use for Korean names.
+        """
         family, given = self.family, self.given
+        if spaced_given:
+            given = " ".join(part.capitalize() for part in given.split("-"))
         forms = {
             "family-caps": f"{family.upper()} {given}",
             "family-first": f"{family} {given}",
@@ -237,7 +244,7 @@ class _Generator:
     def caption_name(self, person: _Human) -> str:
         """A caption entry: name (sometimes with honorific), role and organization."""
         order = self.pick(person.orders)
-        name = person.name(order)
+        name = person.name(order, spaced_given="-" in person.given and self.chance(0.3))
         if self.chance(0.3):
             name = f"{person.show_honorific()} {name}"
         post = next((p for p in person.posts if p.organizations and not p.former), None)
@@ -360,29 +367,36 @@ class _Generator:
             )
             presenter.introduced = True
         sentences = [_Sentence(opening, presenter.key, SpeechAct.PRESENTED)]
-        verbs = ["noted", "added", "stressed", "pointed out", "observed", "underlined"]
-        for _ in range(self.rng.randint(1, 3)):
-            sentences.append(
-                _Sentence(
-                    f"{presenter.pronoun()} {self.pick(verbs)} that {self.clause(presenter)}.",
-                    presenter.key,
-                    SpeechAct.STATED,
-                )
-            )
+        sentences += [self.follow_up(presenter, SpeechAct.STATED) for _ in range(self.rng.randint(1, 3))]
         self.paragraph(*sentences)
 
     def caption(self, *people: _Human) -> None:
         self.line("caption", " and ".join(self.caption_name(p) for p in people))
 
+    def fill(self, template: str, **values: Callable[[], str]) -> str:
+        """Fill a sentence form, calling only the value makers it uses, in order; capitalise it."""
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+        filled = template.format(**{name: values[name]() for name in names})
+        return filled[0].upper() + filled[1:]
+
+    def presenter_ref(self, presenter: _Human) -> str:
+        """The presenter as an answer names them: "Ms. Keller", sometimes by title ("the Chief")."""
+        if presenter.introduced and self.chance(0.2):
+            return f"the {presenter.posts[0].role}"
+        return self.short(presenter)
+
+    def follow_up(self, person: _Human, act: SpeechAct) -> _Sentence:
+        verb = self.pick(self.pools["follow_verbs"])
+        return _Sentence(f"{person.pronoun()} {verb} that {self.clause(person)}.", person.key, act)
+
     def question_and_answer(self, asker: _Human, presenter: _Human) -> None:
-        topic = self.pick(self.pools["topics"])
-        form = self.rng.randrange(3)
-        if form == 0:
-            question = f"{self.ref(asker)} asked {self.short(presenter)} about {topic}."
-        elif form == 1:
-            question = f"{self.ref(asker)} wondered whether {self.clause(asker)}."
-        else:
-            question = f"{self.ref(asker)} raised a question on {topic}."
+        question = self.fill(
+            self.pick(self.pools["ask_forms"]),
+            asker=lambda: self.ref(asker),
+            presenter=lambda: self.short(presenter),
+            topic=lambda: str(self.pick(self.pools["topics"])),
+            clause=lambda: self.clause(asker),
+        )
         sentences = [_Sentence(question, asker.key, SpeechAct.ASKED)]
         if self.chance(0.4):
             sentences.append(
@@ -392,30 +406,24 @@ class _Generator:
             )
         self.paragraph(*sentences)
         self.interaction(asker, presenter, InteractionKind.ASKED)
-        template = self.pick(["{who} answered that {what}.", "In response, {who} explained that {what}."])
-        if self.chance(0.3):
-            template = "{who} replied that {what}."
-        answer = template.format(who=self.short(presenter), what=self.clause(presenter))
+        answer = self.fill(
+            self.pick(self.pools["answer_forms"]),
+            presenter=lambda: self.presenter_ref(presenter),
+            clause=lambda: self.clause(presenter),
+        )
         sentences = [_Sentence(answer, presenter.key, SpeechAct.ANSWERED)]
         if self.chance(0.5):
-            sentences.append(
-                _Sentence(
-                    f"{presenter.pronoun()} added that {self.clause(presenter)}.",
-                    presenter.key,
-                    SpeechAct.STATED,
-                )
-            )
+            sentences.append(self.follow_up(presenter, SpeechAct.STATED))
         self.paragraph(*sentences)
         self.interaction(presenter, asker, InteractionKind.ANSWERED)
 
     def thanks(self, speaker: _Human, presenter: _Human) -> None:
-        self.paragraph(
-            _Sentence(
-                f"{self.ref(speaker)} thanked {self.short(presenter)} for the presentation.",
-                speaker.key,
-                SpeechAct.THANKED,
-            )
+        sentence = self.fill(
+            self.pick(self.pools["thank_forms"]),
+            speaker=lambda: self.ref(speaker),
+            presenter=lambda: self.short(presenter),
         )
+        self.paragraph(_Sentence(sentence, speaker.key, SpeechAct.THANKED))
         self.interaction(speaker, presenter, InteractionKind.THANKED)
 
     def group_question(self, presenter: _Human) -> None:
