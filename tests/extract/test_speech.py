@@ -68,7 +68,8 @@ def test_group_speakers_are_groups_with_countries_not_people(make_document: Make
     text = (
         "Mr. Michael Emery spoke on leadership in the United Nations.\n\n"
         "The comments following his words came from the Japanese and Chinese participants "
-        "asking his thoughts on leadership. Mr. Emery stated that representation does not guarantee equality.\n"
+        "asking his thoughts on leadership. "
+        "Mr. Emery stated that representation does not guarantee equality.\n"
     )
     extraction = extract(make_document(text))
     (group,) = extraction.groups
