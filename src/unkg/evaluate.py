@@ -698,9 +698,13 @@ def _explain_statements(gold: GoldReport, extraction: Extraction, alignment: _Al
 REPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".md")
 
 
-def find_report(reports_dir: Path, report_id: str) -> Path:
-    """The report file ``<report_id>.*`` for a gold file."""
-    candidates = sorted(p for p in reports_dir.glob(f"{report_id}.*") if p.suffix.lower() in REPORT_SUFFIXES)
+def find_report(reports_dir: Path, report_id: str, *more_dirs: Path) -> Path:
+    """The report file ``<report_id>.*`` for a gold file, in the first folder that has one."""
+    candidates: list[Path] = []
+    for folder in (*more_dirs, reports_dir):
+        candidates = sorted(p for p in folder.glob(f"{report_id}.*") if p.suffix.lower() in REPORT_SUFFIXES)
+        if candidates:
+            break
     if not candidates:
         raise GoldError(
             f"{reports_dir}: no report file named {report_id}.* for the gold file {report_id}.yaml"
@@ -726,9 +730,13 @@ def extract_reports(
 
 
 def evaluate(gold_dir: Path, settings: Settings, use_curation: bool = False) -> ScoreTable:
-    """Run extraction on every report that has a gold file in ``gold_dir`` and score it."""
+    """Run extraction on every report that has a gold file in ``gold_dir`` and score it.
+
+    Reports are looked up in a ``reports/`` folder next to ``gold_dir`` first (the layout
+    ``python -m unkg.synth OUT`` writes), then in ``data/reports/``.
+    """
     golds = load_gold_dir(gold_dir)
-    paths = [find_report(settings.reports_dir, gold.report) for gold in golds]
+    paths = [find_report(settings.reports_dir, gold.report, gold_dir.parent / "reports") for gold in golds]
     extractions = extract_reports(paths, settings, use_curation=use_curation)
     notes = ["curation applied (data/curation.yaml)" if use_curation else "without curation"]
     return score_reports(golds, extractions, notes=notes)
