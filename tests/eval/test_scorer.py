@@ -6,15 +6,19 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unkg.evaluate import (
     Score,
     ScoreTable,
+    gold_name_forms,
     organization_names_match,
+    predicted_name_forms,
     roles_match,
     score_reports,
 )
-from unkg.gold import GoldError, GoldReport, dump_gold, load_gold, load_gold_dir, parse_gold
+from unkg.gold import GoldError, GoldPerson, GoldReport, dump_gold, load_gold, load_gold_dir, parse_gold
 from unkg.model import (
     Document,
     Event,
@@ -305,3 +309,21 @@ def test_corpus_gold_files_load_and_anchor_into_their_reports() -> None:
         for person in gold.people:
             for variant in person.variants:
                 assert variant in text, variant
+
+
+_NAME_PART = st.from_regex(r"[A-Z][a-z]{1,8}(-[a-z]{2,5})?", fullmatch=True)
+
+
+@given(
+    family=_NAME_PART, given_name=_NAME_PART, swap=st.booleans(), upper=st.booleans(), spaced=st.booleans()
+)
+def test_name_matching_ignores_order_case_and_hyphens(
+    family: str, given_name: str, swap: bool, upper: bool, spaced: bool
+) -> None:
+    gold = GoldPerson(key="k", family=family, given=given_name)
+    written_family = family.upper() if upper else family
+    written_given = given_name.replace("-", " ") if spaced else given_name
+    if swap:
+        written_family, written_given = written_given, written_family
+    predicted = Person(key="p", name="x", family_name=written_family, given_name=written_given)
+    assert predicted_name_forms(predicted) & gold_name_forms(gold)
