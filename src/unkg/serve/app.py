@@ -413,10 +413,10 @@ class Handler(BaseHTTPRequestHandler):
         candidates = tuple(
             dict.fromkeys(base + relative for base in (self.state.settings.base_iri, DEFAULT_BASE_IRI))
         )
-        answer = self.state.run(DescribeJob(candidates, self.state.max_results))
+        media = self._choose(GRAPH_TYPES, params)
+        answer = self.state.run(DescribeJob(candidates, self.state.max_results, page=media == "text/html"))
         if not isinstance(answer, Entity):
             raise HttpProblem(HTTPStatus.INTERNAL_SERVER_ERROR, "unexpected answer")
-        media = self._choose(GRAPH_TYPES, params)
         headers = _cap_headers(answer.truncated, self.state.max_results)
         if media == "text/html":
             self._send(200, media, pages.entity_page(answer, self._linker(), ENTITY_FORMAT_LINKS), headers)

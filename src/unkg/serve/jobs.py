@@ -44,6 +44,7 @@ class DescribeJob:
 
     candidates: tuple[str, ...]
     max_results: int
+    page: bool = True  # False: the triples only (for RDF formats), no labels or page sections
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def run_job(store: Store, job: Job, settings: Settings) -> Answer:
         if isinstance(job, NamedQueryJob):
             return run_named_query(store, job, settings)
         if isinstance(job, DescribeJob):
-            return describe(store, job.candidates, job.max_results)
+            return describe(store, job.candidates, job.max_results, job.page)
         return write_file(store, job, settings)
     except QueryError as error:
         return Failure(400, str(error))
@@ -237,7 +238,7 @@ def _labels(store: Store, iri: URIRef) -> dict[str, str]:
     return {key: text for key, (_, text) in labels.items()}
 
 
-def describe(store: Store, candidates: tuple[str, ...], max_results: int) -> Answer:
+def describe(store: Store, candidates: tuple[str, ...], max_results: int, page: bool = True) -> Answer:
     """The triples about (and pointing at) the first candidate IRI the graph knows, for a page."""
     iri = _first_known(store, candidates)
     if iri is None:
@@ -251,6 +252,8 @@ def describe(store: Store, candidates: tuple[str, ...], max_results: int) -> Ans
         (iri, p, o) for _, p, o in outgoing[:max_results] if p is not None and o is not None
     ]
     triples += [(s, p, iri) for _, s, p in incoming[:max_results] if s is not None and p is not None]
+    if not page:
+        return Entity(str(iri), tuple(triples), truncated=truncated)
     types = {str(o) for _, p, o in triples if str(p) == RDF_TYPE}
     sections = tuple(
         Section(title, Table(*_capped(store.select(PREFIXES + query, bindings), max_results)))
@@ -307,9 +310,9 @@ WHERE { ?statement unkg:speaker ?this ; unkg:quote ?quote .
   OPTIONAL { ?statement unkg:topic ?topic . OPTIONAL { ?topic skos:prefLabel ?topicLabel } }
   OPTIONAL { ?statement unkg:stance ?stance . OPTIONAL { ?stance skos:prefLabel ?stanceLabel } }
   OPTIONAL { ?statement unkg:inSession ?session . OPTIONAL { ?session dcterms:title ?sessionLabel } }
-  OPTIONAL { ?statement prov:wasDerivedFrom ?passage .
-    OPTIONAL { ?passage oa:start ?start ; oa:end ?end ; unkg:inReport/dcterms:source ?file .
-      BIND(CONCAT(STR(?file), " [", STR(?start), "–", STR(?end), ")") AS ?passageLabel) } } }
+  OPTIONAL { ?statement prov:wasDerivedFrom ?passage . ?passage oa:start ?start ; oa:end ?end ;
+             unkg:inReport ?report . ?report dcterms:source ?file }
+  BIND(CONCAT(STR(?file), " [", STR(?start), "–", STR(?end), ")") AS ?passageLabel) }
 ORDER BY ?session ?statement""",
     ),
     (
