@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unkg.extract.countries import country_by_code, find_countries
 from unkg.extract.mentions import PersonMention, find_person_mentions, report_vocabulary
@@ -70,7 +70,7 @@ _DIPLOMATIC_TITLE = re.compile(r"\b(?:Ambassador|Permanent Representative|Missio
 
 def extract(document: Document) -> Extraction:
     """Everything one report says about people, posts, sessions and who said what to whom."""
-    layout = read_layout(document, find_host=session_host)
+    layout = _with_hosts_from_prose(read_layout(document, find_host=session_host))
     text = layout.text
     vocabulary = report_vocabulary(text)
     blocks = [(u.span, u.kind) for u in layout.units if u.kind is not BlockKind.FOOTNOTE]
@@ -106,6 +106,28 @@ def session_host(title: str, offset: int) -> str | None:
             mission = national_organization(OrganizationType.PERMANENT_MISSION, countries[0].country.alpha3)
             return mission.key if mission else None
     return None
+
+
+# "The afternoon sessions took place at the Graduate Institute", "The session was held at the ILO"
+_HELD_AT = re.compile(
+    r"\b(?:took\s+place|was\s+held|were\s+held|was\s+hosted|were\s+hosted)\s+(?:at|by|in)\s+"
+)
+
+
+def _with_hosts_from_prose(layout: Layout) -> Layout:
+    """A session whose title names no host takes the organization its first paragraph says it was held at."""
+    sessions = []
+    for session in layout.sessions:
+        if session.host is None:
+            first = next((p for p in layout.passages if p.session == session.number), None)
+            if first is not None:
+                chunk = layout.text[first.span.start : first.span.end]
+                held = _HELD_AT.search(chunk)
+                found = find_organizations(chunk[held.end() :]) if held else []
+                if found and found[0].span.start <= 4:
+                    session = replace(session, host=found[0].organization.key)
+        sessions.append(session)
+    return replace(layout, sessions=tuple(sessions))
 
 
 def _unit_at(layout: Layout, position: int) -> Unit | None:
