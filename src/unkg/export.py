@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,13 +47,25 @@ def export_graph(store: Store, fmt: str, out: Path | None, settings: Settings) -
     return None
 
 
-def serialize(dataset: Dataset, fmt: str, settings: Settings) -> str:
-    """``dataset`` as text in ``fmt`` (quad formats keep the named graphs, others the union)."""
+def export_files(store: Store, targets: Sequence[tuple[str, Path]], settings: Settings) -> None:
+    """Write several formats, copying the store's quads only once: ``targets`` is (format, file) pairs."""
+    for fmt, _ in targets:
+        if fmt not in FORMATS:
+            raise UnkgError(f"unknown export format {fmt!r}; available: {', '.join(FORMATS)}")
+    dataset = store.dataset()
+    union = union_graph(dataset) if any(fmt not in QUAD_FORMATS for fmt, _ in targets) else None
+    for fmt, out in targets:
+        write_atomically(out, serialize(dataset, fmt, settings, union))
+
+
+def serialize(dataset: Dataset, fmt: str, settings: Settings, union: Graph | None = None) -> str:
+    """``dataset`` as text in ``fmt`` (quad formats keep the named graphs, others the union,
+    which the caller may pass when it has it already)."""
     if fmt in QUAD_FORMATS:
         for prefix, namespace in new_graph().namespaces():
             dataset.bind(prefix, namespace)
         return dataset.serialize(format=FORMATS[fmt])
-    union = union_graph(dataset)
+    union = union if union is not None else union_graph(dataset)
     if fmt == "jsonld":
         context = jsonld_context(settings)
         if context is not None:

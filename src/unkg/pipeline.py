@@ -177,12 +177,10 @@ def report_graphs(extractions: Sequence[Extraction], settings: Settings) -> list
 
 def write_outputs(store: Store, out_dir: Path, settings: Settings) -> tuple[Path, ...]:
     """``graph.ttl``, ``graph.jsonld`` and the who-met-whom page, in ``out_dir``."""
-    from unkg.export import export_graph
+    from unkg.export import export_files
 
-    written = []
-    for name, fmt in GRAPH_OUTPUTS:
-        export_graph(store, fmt, out=out_dir / name, settings=settings)
-        written.append(out_dir / name)
+    written = [out_dir / name for name, _ in GRAPH_OUTPUTS]
+    export_files(store, [(fmt, out_dir / name) for name, fmt in GRAPH_OUTPUTS], settings)
     written.append(_write_who_met_whom(store, out_dir / WHO_MET_WHOM_PAGE, settings))
     return tuple(written)
 
