@@ -36,7 +36,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths] or [settings.reports_dir]
-    summary = build(paths, settings=settings, store_dir=_store_dir(args, settings), out_dir=args.out)
+    summary = build(
+        paths, settings=settings, store_dir=_store_dir(args, settings), out_dir=args.out
+    )
     print(summary.render())
     return 0
 
@@ -67,12 +69,44 @@ def cmd_export(args: argparse.Namespace) -> int:
     from unkg.store import open_store
 
     settings = _settings(args)
+    out = Path(args.out) if args.out else None
+    if args.what == "ontology":
+        from unkg.ontology_docs import ontology_text
+
+        return _write_text(ontology_text(args.format, settings), out)
     with open_store(_store_dir(args, settings), read_only=True) as store:
-        text = export_graph(store, args.format, out=Path(args.out) if args.out else None, settings=settings)
+        if args.what == "void":
+            from unkg.void import void_text
+
+            return _write_text(void_text(store, args.format, settings), out)
+        text = export_graph(store, args.format, out=out, settings=settings)
     if text is not None:
         sys.stdout.write(text)
     else:
         print(f"wrote {args.out}")
+    return 0
+
+
+def _write_text(text: str, out: Path | None) -> int:
+    """Write to a file (atomically, via a temporary sibling) or to stdout."""
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from unkg.ontology_docs import write_ontology_docs
+
+    settings = _settings(args)
+    for path in write_ontology_docs(
+        settings, Path(args.out) if args.out else settings.build_dir / "ontology"
+    ):
+        print(f"wrote {path}")
     return 0
 
 
@@ -83,7 +117,11 @@ def cmd_viz(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with open_store(_store_dir(args, settings), read_only=True) as store:
         written = write_view(
-            store, args.name, out=Path(args.out) if args.out else None, format=args.format, settings=settings
+            store,
+            args.name,
+            out=Path(args.out) if args.out else None,
+            format=args.format,
+            settings=settings,
         )
     print(f"wrote {written}")
     return 0
@@ -128,29 +166,48 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser; the README's CLI reference is generated from its help."""
     parser = argparse.ArgumentParser(prog="unkg", description=__doc__.splitlines()[0])
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    parser.add_argument("--base", metavar="IRI", help="base IRI for minted entities (default: $UNKG_BASE_IRI)")
+    parser.add_argument(
+        "--base", metavar="IRI", help="base IRI for minted entities (default: $UNKG_BASE_IRI)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(func=func)
         return p
 
-    p = add("build", cmd_build, "build the graph from report files or folders and write build/ outputs")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or folders (default: data/reports/)")
+    p = add(
+        "build", cmd_build, "build the graph from report files or folders and write build/ outputs"
+    )
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="report files or folders (default: data/reports/)"
+    )
     p.add_argument("--store", metavar="DIR", help="store folder (default: build/store)")
     p.add_argument("--out", metavar="DIR", help="folder for exports and pages (default: build/)")
 
     p = add("query", cmd_query, "run a query from queries/ (by name) or a .rq file")
     p.add_argument("name", metavar="NAME_OR_FILE")
-    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="bind a parameter")
+    p.add_argument(
+        "--param", action="append", default=[], metavar="KEY=VALUE", help="bind a parameter"
+    )
     p.add_argument("--format", choices=QUERY_FORMATS, default="table")
     p.add_argument("--store", metavar="DIR")
 
     p = add("export", cmd_export, "write the whole graph in an RDF format")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="turtle")
+    p.add_argument(
+        "--what",
+        choices=("graph", "ontology", "void"),
+        default="graph",
+        help="the graph (default), the ontology with its vocabularies, or the VoID/DCAT description",
+    )
     p.add_argument("--out", metavar="FILE", help="file to write (default: stdout)")
     p.add_argument("--store", metavar="DIR")
+
+    p = add("docs", cmd_docs, "write the ontology's HTML documentation and its RDF exports")
+    p.add_argument("--out", metavar="DIR", help="folder to write (default: build/ontology)")
 
     p = add("viz", cmd_viz, "write a network view")
     p.add_argument("name", choices=VIEW_NAMES)
@@ -170,7 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("eval", cmd_eval, "score extraction against gold annotations (precision, recall, F1)")
     p.add_argument("gold_dir", metavar="GOLD_DIR")
-    p.add_argument("--with-curation", action="store_true", help="apply data/curation.yaml before scoring")
+    p.add_argument(
+        "--with-curation", action="store_true", help="apply data/curation.yaml before scoring"
+    )
     return parser
 
 
