@@ -426,17 +426,29 @@ def _group_labels_match(gold_label: str, predicted_label: str) -> bool:
     return bool(gold & predicted) or (not gold and not predicted)
 
 
+def locate_anchor(text: str, anchor: str, report: str) -> int:
+    """Where a statement anchor starts: verbatim, else with any whitespace between its words.
+
+    The second form finds anchors in text read from PDF or Word, where a line or page break
+    may fall inside the anchor.
+    """
+    offset = text.find(anchor)
+    if offset >= 0:
+        return offset
+    pattern = r"\s+".join(re.escape(word) for word in anchor.split())
+    found = re.search(pattern, text)
+    if found is None:
+        raise GoldError(f"{report}: statement anchor not found in the report text: {anchor!r}")
+    return found.start()
+
+
 def score_statements(gold: GoldReport, extraction: Extraction, alignment: _Alignment) -> tuple[Score, Score]:
     """Statement speakers and statement acts, over the gold statements' anchors."""
     text = extraction.document.text
     groups = {group.key: group for group in extraction.groups}
     speakers, acts = Score(), Score()
     for statement in gold.statements:
-        offset = text.find(statement.anchor)
-        if offset < 0:
-            raise GoldError(
-                f"{gold.report}: statement anchor not found in the report text: {statement.anchor!r}"
-            )
+        offset = locate_anchor(text, statement.anchor, gold.report)
         containing = [s for s in extraction.statements if s.span.start <= offset < s.span.end]
         if not containing:
             speakers += Score(fn=0 if statement.optional else 1)
@@ -669,7 +681,7 @@ def _explain_statements(gold: GoldReport, extraction: Extraction, alignment: _Al
     groups = {group.key: group for group in extraction.groups}
     lines = []
     for statement in gold.statements:
-        offset = text.find(statement.anchor)
+        offset = locate_anchor(text, statement.anchor, gold.report)
         containing = [s for s in extraction.statements if s.span.start <= offset < s.span.end]
         if not containing:
             lines.append(
