@@ -321,29 +321,39 @@ class _Generator:
             self.interactions.append(item)
 
     def visit(self, day: datetime.date, scholars: Sequence[_Human]) -> None:
+        """A visit: one presenter, or a panel of two from the same host; questions, answers, thanks."""
         host: Mapping[str, str] = self.pick(self.pools["hosts"])
-        presenter = self.official(host)
+        presenters = [self.official(host) for _ in range(2 if self.chance(0.3) else 1)]
         title = self.pick([f"Visit to {host['acronym']}", f"Meeting at {host['acronym']}"])
         self.session_heading(title)
         self.sessions.append(
             GoldSession(self.session_number, title, day.isoformat(), (host["name"], host["acronym"]))
         )
         if self.chance(0.6):
-            post = presenter.show_post(presenter.posts[0])
-            self.line(
-                "caption", f"Presentation by {self.full(presenter)}, {post.role}, {post.organizations[0]}"
-            )
-            presenter.introduced = True
-        self.presentation(presenter, host)
+            self.presentation_line(presenters)
+        for presenter in presenters:
+            self.presentation(presenter, host)
         if self.chance(0.6):
-            self.caption(presenter, self.pick(scholars))
+            self.caption(presenters[0], self.pick(scholars))
+        self.questions(scholars, presenters)
+
+    def presentation_line(self, presenters: Sequence[_Human]) -> None:
+        """ "Presentation by Ms. X, Director, Policy Division, and by Mr. Y, Chief, ..." """
+        entries = []
+        for presenter in presenters:
+            post = presenter.show_post(presenter.posts[0])
+            entries.append(f"{self.full(presenter)}, {post.role}, {post.organizations[0]}")
+            presenter.introduced = True
+        self.line("caption", "Presentation by " + ", and by ".join(entries))
+
+    def questions(self, scholars: Sequence[_Human], presenters: Sequence[_Human]) -> None:
         askers = self.rng.sample(list(scholars), k=min(len(scholars), self.rng.randint(1, 3)))
         for asker in askers:
-            self.question_and_answer(asker, presenter)
+            self.question_and_answer(asker, self.pick(presenters), presenters)
         if self.chance(0.5):
-            self.thanks(self.pick(scholars), presenter)
+            self.thanks(self.pick(scholars), self.pick(presenters))
         if self.chance(0.3):
-            self.group_question(presenter)
+            self.group_question(self.pick(presenters))
         if self.chance(0.4):
             commenter = self.pick(scholars)
             self.paragraph(
@@ -353,6 +363,24 @@ class _Generator:
                     SpeechAct.COMMENTED,
                 )
             )
+
+    def opening_session(
+        self, day: datetime.date, convener: _Human, helpers: Sequence[_Human], scholars: Sequence[_Human]
+    ) -> None:
+        """An unnumbered "Opening Session with ..." (number 0, or 1: the next heading is Session 2)."""
+        host: Mapping[str, str] = self.pick(self.pools["hosts"])
+        official = self.official(host)
+        post = official.show_post(official.posts[0])
+        title = f"Opening Session with {self.full(official)}, {post.role}, {host['acronym']}"
+        self.line("heading", title)
+        self.sessions.append(
+            GoldSession(0, title, day.isoformat(), (host["name"], host["acronym"]), also_numbered=(1,))
+        )
+        self.session_number = 1
+        self.opening(convener, helpers, scholars)
+        official.introduced = True
+        self.presentation(official, host)
+        self.questions(scholars, [official])
 
     def presentation(self, presenter: _Human, host: Mapping[str, str]) -> None:
         if presenter.introduced:
@@ -379,17 +407,19 @@ class _Generator:
         filled = template.format(**{name: values[name]() for name in names})
         return filled[0].upper() + filled[1:]
 
-    def presenter_ref(self, presenter: _Human) -> str:
+    def presenter_ref(self, presenter: _Human, panel: Sequence[_Human] = ()) -> str:
         """The presenter as an answer names them: "Ms. Keller", sometimes by title ("the Chief")."""
-        if presenter.introduced and self.chance(0.2):
-            return f"the {presenter.posts[0].role}"
+        role = presenter.posts[0].role
+        unique = all(other is presenter or other.posts[0].role != role for other in panel)
+        if presenter.introduced and unique and self.chance(0.2):
+            return f"the {role}"
         return self.short(presenter)
 
     def follow_up(self, person: _Human, act: SpeechAct) -> _Sentence:
         verb = self.pick(self.pools["follow_verbs"])
         return _Sentence(f"{person.pronoun()} {verb} that {self.clause(person)}.", person.key, act)
 
-    def question_and_answer(self, asker: _Human, presenter: _Human) -> None:
+    def question_and_answer(self, asker: _Human, presenter: _Human, panel: Sequence[_Human] = ()) -> None:
         question = self.fill(
             self.pick(self.pools["ask_forms"]),
             asker=lambda: self.ref(asker),
@@ -408,7 +438,7 @@ class _Generator:
         self.interaction(asker, presenter, InteractionKind.ASKED)
         answer = self.fill(
             self.pick(self.pools["answer_forms"]),
-            presenter=lambda: self.presenter_ref(presenter),
+            presenter=lambda: self.presenter_ref(presenter, panel),
             clause=lambda: self.clause(presenter),
         )
         sentences = [_Sentence(answer, presenter.key, SpeechAct.ANSWERED)]
@@ -634,10 +664,14 @@ def generate_report(
     g.header(title, dates, city)
     scholars = g.scholars(g.rng.randint(4, 8))
     helpers = [g.new_person(g.pick(["western", "japanese"])) for _ in range(g.rng.randint(2, 3))]
-    g.opening(scholars[0], helpers, scholars)
+    opening_session = g.chance(0.4)
+    if not opening_session:
+        g.opening(scholars[0], helpers, scholars)
     lunch_done = False
     for index, day in enumerate(dates, start=1):
         g.day_heading(index, day)
+        if index == 1 and opening_session:
+            g.opening_session(day, scholars[0], helpers, scholars)
         for _ in range(g.rng.randint(1, 3)):
             if not lunch_done and g.chance(0.25):
                 g.lunch(day, scholars)

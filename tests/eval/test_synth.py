@@ -111,6 +111,7 @@ def test_corpus_is_varied_like_the_real_reports() -> None:
     assert kinds == {"asked", "answered", "thanked", "hosted"}
     assert re.search(r"[a-z]\n\n[a-z]", text)  # a sentence broken across a page
     assert "¹ " in text and "Session 3 " in text and "Day 1: " in text
+    assert "Opening Session with " in text and ", and by " in text  # unnumbered opening; panels of two
     assert any(p.mentioned_only for report in CORPUS for p in report.gold.people)
     assert any(s.group_label for report in CORPUS for s in report.gold.statements)
     families = {p.family for report in CORPUS for p in report.gold.people}
