@@ -357,7 +357,8 @@ def _read_mention(
             continue
         demonym = country_word(run[index].text) if index + 1 < len(run) else None
         if demonym is not None and not titles and _match_title(run, index + 1) is not None:
-            country = demonym
+            country = demonym  # "Korean Ambassador Jangkeun Lee": the mention starts at "Korean"
+            first_title_index = index
             index += 1
             continue
         if not titles and _skippable(run[index].text, vocabulary):

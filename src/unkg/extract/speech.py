@@ -257,7 +257,7 @@ def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention])
                 subject = _with_coordinated(
                     text, Subject(match.start(), keyed.mention.span.end, (keyed.key,)), mentions
                 )
-                return Clause(subject, match.start(), match.end(), SpeechAct.PRESENTED, True)
+                return Clause(subject, match.start(), match.end(), SpeechAct.PRESENTED, False)
     return None
 
 
@@ -459,6 +459,7 @@ class DraftStatement:
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
+    opened_by: bool = False  # "The session was opened by X": a presentation if X presents in the session
     pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
 
 
@@ -531,6 +532,7 @@ def _passage_statements(
         draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
             _DISCUSSANT.match(text, sentence.start, sentence.end)
         )
+        draft.opened_by = bool(_PASSIVE_AGENT.match(text, clause.verb_start, clause.verb_end))
         if clause.subject.pronoun in ("he", "she"):
             draft.pronoun_gender = _PRONOUNS[clause.subject.pronoun]
         found.append(draft)
