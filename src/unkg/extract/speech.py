@@ -244,8 +244,10 @@ _OPINION = re.compile(
     r"(?:In|From)\s+(his|her|their)\s+(?:view|opinion|words|perspective)\s*,\s*", re.IGNORECASE
 )
 # "The session was opened by Mr. Christophe Perrin", "The session was led by Ms. Maika Oshikawa"
+# (a session's opener presents; "The dialogue was opened by the Convener" welcomes: stated)
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:was|were)\s+(?:opened|led|chaired|introduced|presented|given|delivered)\s+by\s+(?:the\s+)?"
+    r"\b(?:(session|panel|presentation|discussion|briefing)|\w+)\s+(?:was|were)\s+"
+    r"(?:opened|led|chaired|introduced|presented|given|delivered)\s+by\s+(?:the\s+)?"
 )
 
 
@@ -257,7 +259,8 @@ def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention])
                 subject = _with_coordinated(
                     text, Subject(match.start(), keyed.mention.span.end, (keyed.key,)), mentions
                 )
-                return Clause(subject, match.start(), match.end(), SpeechAct.PRESENTED, False)
+                act = SpeechAct.PRESENTED if match.group(1) else SpeechAct.STATED
+                return Clause(subject, match.start(), match.end(), act, False)
     return None
 
 
@@ -459,7 +462,6 @@ class DraftStatement:
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
-    opened_by: bool = False  # "The session was opened by X": a presentation if X presents in the session
     pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
 
 
@@ -532,7 +534,6 @@ def _passage_statements(
         draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
             _DISCUSSANT.match(text, sentence.start, sentence.end)
         )
-        draft.opened_by = bool(_PASSIVE_AGENT.match(text, clause.verb_start, clause.verb_end))
         if clause.subject.pronoun in ("he", "she"):
             draft.pronoun_gender = _PRONOUNS[clause.subject.pronoun]
         found.append(draft)
@@ -667,10 +668,12 @@ def settle_turns(statements: list[DraftStatement], presenters: dict[int | None, 
         by_session.setdefault(statement.session, []).append(statement)
     for session, items in by_session.items():
         hosts = presenters.get(session) or ([items[0].speakers[0]] if items else [])
-        _settle_session(items, hosts)
+        _settle_session(items, hosts, named=presenters.get(session, []))
 
 
-def _settle_session(items: list[DraftStatement], presenters: list[str]) -> None:
+def _settle_session(items: list[DraftStatement], presenters: list[str], named: Sequence[str] = ()) -> None:
+    """Turn taking in one session; ``presenters`` include its first speaker, ``named`` only those its
+    headings name."""
     pending: list[DraftStatement] = []  # questions not yet answered
     spoken: set[str] = set()
     previous: DraftStatement | None = None
