@@ -29,9 +29,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from unkg.extract.countries import country_by_code, country_for
+from unkg.extract.countries import country_by_code, country_for, find_countries
 from unkg.extract.reference import (
+    Row,
     city_rows,
+    institution_rows,
     layout_cues,
     organization_pattern_rows,
     organization_rows,
@@ -93,23 +95,29 @@ class _Candidate:
 
 @functools.cache
 def listed_organizations() -> tuple[Organization, ...]:
-    """Every organization of ``data/organizations.csv``, with its listed forms as ``variants``."""
-    organizations = []
-    for row in organization_rows():
-        acronym = row.get("acronym") or None
-        alt_names = split_list(row.get("alt_names", ""))
-        forms = tuple(dict.fromkeys(f for f in (row["name"], acronym, *alt_names) if f))
-        organizations.append(
-            Organization(
-                key=row.get("key") or slugify(acronym or row["name"]),
-                name=row["name"],
-                acronym=acronym,
-                type=OrganizationType(row.get("type") or OrganizationType.OTHER.value),
-                country=(row.get("country") or "").upper() or None,
-                variants=forms,
-            )
-        )
+    """Every organization of ``data/organizations.csv`` then ``data/institutions.csv``, with its listed
+    forms as ``variants``. Institutions are keyed by the slug of their name, as an unlisted
+    organization of that name would be, so listing one never changes its key."""
+    organizations = [
+        _listed(row, row.get("key") or slugify(row.get("acronym") or row["name"]))
+        for row in organization_rows()
+    ]
+    organizations += [_listed(row, slugify(_key_text(row["name"]))) for row in institution_rows()]
     return tuple(organizations)
+
+
+def _listed(row: Row, key: str) -> Organization:
+    acronym = row.get("acronym") or None
+    alt_names = split_list(row.get("alt_names", ""))
+    forms = tuple(dict.fromkeys(f for f in (row["name"], acronym, *alt_names) if f))
+    return Organization(
+        key=key,
+        name=row["name"],
+        acronym=acronym,
+        type=OrganizationType(row.get("type") or OrganizationType.OTHER.value),
+        country=(row.get("country") or "").upper() or None,
+        variants=forms,
+    )
 
 
 def organization_by_key(key: str) -> Organization | None:
@@ -119,7 +127,13 @@ def organization_by_key(key: str) -> Organization | None:
 
 def organization_wikidata(key: str) -> str | None:
     """The Wikidata QID of a listed organization, where the table gives one."""
-    return next((r.get("wikidata") or None for r in organization_rows() if r.get("key") == key), None)
+    for row in organization_rows():
+        if row.get("key") == key:
+            return row.get("wikidata") or None
+    for row in institution_rows():
+        if slugify(_key_text(row["name"])) == key:
+            return row.get("wikidata") or None
+    return None
 
 
 def _spelling_variants(form: str) -> set[str]:
@@ -236,7 +250,36 @@ def _context_country(text: str, start: int, end: int, name: str) -> str | None:
         code = _place_country(place)
         if code is not None:
             return code
-    return None
+    return _country_named_in(name) or (_parent_country(after.group(1)) if after else None)
+
+
+# A demonym or country naming a field of study, not the organization's country:
+# "Institute of Japanese Studies", "Center for Korean Language and Culture".
+_FIELD_WORDS = re.compile(
+    r"\s+(?:and\s+[A-Z]\w+\s+)?(?:Studies|Language|Literature|History|Culture|Affairs|Politics|Law)\b"
+)
+
+
+def _country_named_in(name: str) -> str | None:
+    """The one country a name names anywhere ("Development Research Center of China's State Council"),
+    or None when it names none, several, or only as a field of study. "Asian" and "East Asian" are
+    not countries, so "Institute of Asian Studies" has none."""
+    codes = {
+        mention.country.alpha3
+        for mention in find_countries(name)
+        if not _FIELD_WORDS.match(name, mention.span.end)
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _parent_country(after: str) -> str | None:
+    """The country of a listed parent institution written after a unit: "Institute of Asian Studies,
+    China Foreign Affairs University" is in the university's country."""
+    parent = _lookup_listed(after)
+    if parent is None:
+        found = [m for m in _listed_candidates(after) if m.start == 0]
+        parent = found[0].organization if found else None
+    return parent.country if parent is not None else None
 
 
 # Country names said with "the": "Permanent Mission of the Republic of Korea".

@@ -104,3 +104,8 @@ def city_rows() -> tuple[Row, ...]:
 def stance_cue_rows() -> tuple[Row, ...]:
     """Rows of ``data/stance_cues.csv`` (cue phrase -> stance)."""
     return read_csv(data_path("stance_cues.csv"))
+
+
+def institution_rows() -> tuple[Row, ...]:
+    """Rows of ``data/institutions.csv`` (universities, institutes, associations and media of East Asia)."""
+    return read_csv(data_path("institutions.csv"))
