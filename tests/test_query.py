@@ -192,3 +192,17 @@ def test_real_reports_answer_the_canned_queries(built_store_dir: Path) -> None:
     assert len({row["person"] for row in persons}) == len(persons)  # once each
     assert positions and all(row["quote"] for row in positions)
     assert len(sessions) >= 5
+
+
+@pytest.mark.parametrize("name", ["persons", "positions", "posts", "sessions", "statements", "who_met_whom"])
+def test_oxigraph_and_rdflib_give_the_same_answers(mini_store_dir: Path, name: str) -> None:
+    params = QUERY_PARAMS.get(name, {})
+    with open_store(mini_store_dir, read_only=True) as oxigraph, open_store(None, backend="rdflib") as memory:
+        dataset = oxigraph.dataset()
+        for graph_name in oxigraph.graph_names():
+            memory.replace_graph(graph_name, dataset.graph(graph_name))
+        expected = run_query(oxigraph, name, params, SETTINGS)
+        actual = run_query(memory, name, params, SETTINGS)
+    assert actual.variables == expected.variables
+    assert sorted(map(str, actual.rows)) == sorted(map(str, expected.rows))
+    assert expected.rows
