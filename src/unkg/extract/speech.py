@@ -106,7 +106,8 @@ _ABBREVIATIONS = frozenset(
     ["Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "vs", "etc", "Jr", "Sr", "Col", "Gen", "Rep", "Sen", "Amb"]
 )
 _QUESTION_WORDS = re.compile(r"\bquestions?\b", re.IGNORECASE)
-_THANKS_WORDS = re.compile(r"\b(?:grateful|gratitude|thank\w*|appreciat\w*|congratulat\w*)\b", re.IGNORECASE)
+# Congratulations are not thanks: "expressed her warmest congratulations to Ms. X for being ..." is stated
+_THANKS_WORDS = re.compile(r"\b(?:grateful|gratitude|thank\w*|appreciat\w*)\b", re.IGNORECASE)
 _CONCERN_WORDS = re.compile(r"\b(?:concerns?|worr\w*|anxiet\w*|alarm)\b", re.IGNORECASE)
 _PROPOSAL_WORDS = re.compile(r"\b(?:recommendations?|proposals?|suggestions?)\b", re.IGNORECASE)
 _PRESENTATION_WORDS = re.compile(
@@ -365,7 +366,7 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
     if _FOLLOWING_PRESENTATION.search(clause):
         return SpeechAct.PRESENTED, True  # "explained the following development"
     if verb.lemma == "express" or verb.act is None:
-        refined = _act_from_object(clause)
+        refined = _act_from_object(clause, light=verb.act is None)
         if refined is not None:
             return refined, True
     inner_verb = verb_forms().get(gerund.group(1)) if gerund else None
@@ -384,7 +385,7 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
     return verb.act, explicit
 
 
-def _act_from_object(clause: str) -> SpeechAct | None:
+def _act_from_object(clause: str, light: bool) -> SpeechAct | None:
     """ "expressed her concern" -> concern, "expressed her appreciation" -> thanks, "made recommendations"."""
     if _CONCERN_WORDS.search(clause):
         return SpeechAct.EXPRESSED_CONCERN
@@ -392,8 +393,8 @@ def _act_from_object(clause: str) -> SpeechAct | None:
         return SpeechAct.THANKED
     if _PROPOSAL_WORDS.search(clause):
         return SpeechAct.PROPOSED
-    if _PRESENTATION_WORDS.search(clause):
-        return SpeechAct.PRESENTED
+    if light and _PRESENTATION_WORDS.search(clause):
+        return SpeechAct.PRESENTED  # "made the following presentation", not "expressed ... by the presentation"
     return None
 
 
