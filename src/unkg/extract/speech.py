@@ -379,6 +379,8 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return inner or SpeechAct.STATED, True
     if verb.act in (SpeechAct.STATED, None) and _THANKS_WORDS.search(after[:60]):
         return SpeechAct.THANKED, True
+    if verb.lemma in _OPINION_VERBS and re.search(r"\bshould\b", text[verb_end:limit]):
+        return SpeechAct.PROPOSED, False  # "I think that our three countries should use the platform"
     if verb.act is None:
         return (SpeechAct.PRESENTED if _PRESENTATION_WORDS.search(clause) else SpeechAct.STATED), False
     explicit = verb.act in (SpeechAct.ASKED, SpeechAct.ANSWERED, SpeechAct.THANKED, SpeechAct.PRESENTED)
@@ -394,7 +396,7 @@ def _act_from_object(clause: str, light: bool) -> SpeechAct | None:
     if _PROPOSAL_WORDS.search(clause):
         return SpeechAct.PROPOSED
     if light and _PRESENTATION_WORDS.search(clause):
-        return SpeechAct.PRESENTED  # "made the following presentation", not "expressed ... by the presentation"
+        return SpeechAct.PRESENTED  # "made the following presentation", not "expressed ... presentation"
     return None
 
 
@@ -561,6 +563,7 @@ def _draft(
     )
 
 
+_OPINION_VERBS = frozenset({"think", "believe"})
 _COMMENT_VERBS = frozenset({"observe", "remark", "comment"})
 # "As a discussant, Ms. Zhang Yunfei ... recalled": a discussant comments
 _DISCUSSANT = re.compile(r"As (?:a|the) discussant\b")
@@ -582,7 +585,7 @@ def _first_person_clause(text: str, sentence: Span) -> Clause | None:
     verb = verb_forms().get(form) or verb_forms().get(form + "e")
     if verb is None:
         return None
-    act = verb.act or SpeechAct.STATED
+    act, _ = _act(text, form if form in verb_forms() else form + "e", match.end(2), sentence.end)
     if act in (SpeechAct.ASKED, SpeechAct.ANSWERED):
         act = SpeechAct.STATED  # questions a speaker raises in a talk are rhetorical
     subject = Subject(match.start(1), match.end(1), pronoun="i")
