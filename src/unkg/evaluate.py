@@ -754,22 +754,28 @@ def evaluate(gold_dir: Path, settings: Settings, use_curation: bool = False) -> 
     return score_reports(golds, extractions, notes=notes)
 
 
-def evaluate_synthetic(count: int, seed: int, work_dir: Path) -> ScoreTable:
+def evaluate_synthetic(count: int, seed: int, work_dir: Path, series: bool = False) -> ScoreTable:
     """Generate ``count`` synthetic reports (seeds ``seed``...), extract each from its file, score.
 
     Reports are written to ``work_dir`` and read back with the real reader, so page breaks and
-    layout go through the same code as real reports. Each report is extracted on its own.
+    layout go through the same code as real reports. Independent reports are extracted each on
+    its own; a ``series`` (scholars who come back, :func:`unkg.synth.generate_series`) is also
+    resolved across reports and scored on "same person across reports".
     """
     from unkg.document import read_report
     from unkg.extract import extract
-    from unkg.synth import generate_corpus
+    from unkg.extract.resolve import resolve_across_reports
+    from unkg.synth import generate_corpus, generate_series
 
     work_dir.mkdir(parents=True, exist_ok=True)
-    reports = generate_corpus(count, seed)
+    reports = generate_series(count, seed) if series else generate_corpus(count, seed)
     extractions = []
     for report in reports:
         path = work_dir / f"{report.report_id}.txt"
         path.write_text(report.text, encoding="utf-8")
         extractions.append(extract(read_report(path)))
-    notes = [f"{count} synthetic reports, seeds {seed}..{seed + count - 1} (unkg.synth)"]
-    return score_reports([r.gold for r in reports], extractions, notes=notes, across_reports=False)
+    if series:
+        extractions = list(resolve_across_reports(extractions))
+    kind = "synthetic reports of one series" if series else "synthetic reports"
+    notes = [f"{count} {kind}, seeds {seed}..{seed + count - 1} (unkg.synth)"]
+    return score_reports([r.gold for r in reports], extractions, notes=notes, across_reports=series)

@@ -45,6 +45,18 @@ class SyntheticReport:
     gold: GoldReport
 
 
+@dataclass(frozen=True)
+class Scholar:
+    """A scholar who comes back in several reports of a series (same name, culture, gender, post)."""
+
+    family: str
+    given: str
+    culture: str
+    gender: str
+    role: str
+    academy: str
+
+
 @functools.cache
 def load_pools(path: Path | None = None) -> Mapping[str, Any]:
     """The generator's pools (``data/synth.yaml`` by default)."""
@@ -162,8 +174,11 @@ def _listing(people: Sequence[_Human]) -> str:
 class _Generator:
     """Writes one report; every method appends blocks and records ground truth as it goes."""
 
-    def __init__(self, seed: int, report_id: str, pools: Mapping[str, Any]) -> None:
+    def __init__(
+        self, seed: int, report_id: str, pools: Mapping[str, Any], returning: Sequence[Scholar] = ()
+    ) -> None:
         self.rng = random.Random(seed)
+        self.returning = list(returning)
         self.report_id = report_id
         self.pools = pools
         self.blocks: list[_Block] = []
@@ -192,14 +207,23 @@ class _Generator:
     def line(self, kind: str, text: str) -> None:
         self.blocks.append(_Block(kind, [_Sentence(text)]))
 
-    def new_person(self, culture: str, honorific: str | None = None, gender: str | None = None) -> _Human:
+    def new_person(
+        self,
+        culture: str,
+        honorific: str | None = None,
+        gender: str | None = None,
+        name: tuple[str, str] | None = None,
+    ) -> _Human:
         pool = self.pools["names"][culture]
         gender = gender or self.pick(["female", "male"])
         given_pool = pool.get(f"given_{gender}") or pool["given"]
+        family, given = name or (self.pick(pool["family"]), self.pick(given_pool))
         for _ in range(200):
-            family, given = self.pick(pool["family"]), self.pick(given_pool)
-            if (family, given) not in self.used_names:
+            if (family, given) not in self.used_names and not any(
+                r.family == family and r.given == given for r in self.returning if name is None
+            ):
                 break
+            family, given = self.pick(pool["family"]), self.pick(given_pool)
         self.used_names.add((family, given))
         honorific = honorific or ("Ms." if gender == "female" else "Mr.")
         key = re.sub(r"[^a-z0-9]+", "-", f"{family} {given}".lower()).strip("-")
@@ -256,8 +280,8 @@ class _Generator:
     # -- people of the meeting
 
     def scholars(self, count: int) -> list[_Human]:
-        people = []
-        for _ in range(count):
+        people = [self.returning_scholar(scholar) for scholar in self.returning]
+        for _ in range(count - len(people)):
             country = self.pick(self.pools["countries"])
             role: str = self.pick(self.pools["scholar_roles"])
             gender = self.pick(["female", "male"])
@@ -269,6 +293,15 @@ class _Generator:
             person.add_post(role, [self.pick(self.pools["academies"])])
             people.append(person)
         return people
+
+    def returning_scholar(self, scholar: Scholar) -> _Human:
+        if self.chance(0.3):
+            honorific = "Ms." if scholar.gender == "female" else "Mr."
+        else:
+            honorific = "Professor" if "Professor" in scholar.role else "Dr."
+        person = self.new_person(scholar.culture, honorific, scholar.gender, (scholar.family, scholar.given))
+        person.add_post(scholar.role, [scholar.academy])
+        return person
 
     def official(self, host: Mapping[str, str]) -> _Human:
         culture = self.pick(["western", "western", "chinese", "japanese", "korean"])
@@ -651,12 +684,19 @@ ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "
 
 
 def generate_report(
-    seed: int, report_id: str | None = None, pools: Mapping[str, Any] | None = None
+    seed: int,
+    report_id: str | None = None,
+    pools: Mapping[str, Any] | None = None,
+    returning: Sequence[Scholar] = (),
 ) -> SyntheticReport:
-    """One synthetic report and its ground truth; the same seed gives the same report."""
+    """One synthetic report and its ground truth; the same seed gives the same report.
+
+    ``returning`` scholars take part under their own names (in whichever name order the report
+    picks): a series of reports shares them, and their gold keys are the same in every report.
+    """
     pools = pools or load_pools()
     report_id = report_id or f"synthetic-{seed:04d}"
-    g = _Generator(seed, report_id, pools)
+    g = _Generator(seed, report_id, pools, returning)
     start = datetime.date(g.rng.randint(2015, 2030), g.rng.randint(1, 12), g.rng.randint(1, 25))
     dates = [start + datetime.timedelta(days=i) for i in range(g.rng.randint(2, 3))]
     city: str = g.pick(pools["cities"])
@@ -702,8 +742,39 @@ def generate_report(
 
 
 def generate_corpus(count: int, seed: int = 0) -> tuple[SyntheticReport, ...]:
-    """``count`` reports with seeds ``seed``, ``seed + 1`` ..."""
+    """``count`` independent reports with seeds ``seed``, ``seed + 1`` ..."""
     return tuple(generate_report(seed + i) for i in range(count))
+
+
+def _series_scholars(rng: random.Random, pools: Mapping[str, Any], count: int) -> list[Scholar]:
+    scholars: list[Scholar] = []
+    while len(scholars) < count:
+        country = rng.choice(pools["countries"])
+        names = pools["names"][country["culture"]]
+        gender = rng.choice(["female", "male"])
+        given = rng.choice(names.get(f"given_{gender}") or names["given"])
+        family = rng.choice(names["family"])
+        if any(s.family == family and s.given == given for s in scholars):
+            continue
+        role, academy = rng.choice(pools["scholar_roles"]), rng.choice(pools["academies"])
+        scholars.append(Scholar(family, given, country["culture"], gender, role, academy))
+    return scholars
+
+
+def generate_series(count: int, seed: int = 0, returning: int = 4) -> tuple[SyntheticReport, ...]:
+    """``count`` reports of one series: ``returning`` scholars come back, two or three per report.
+
+    Scores "same person across reports" after resolution: a returning scholar has one gold key in
+    every report, whatever name order or honorific each report uses; everyone else is new.
+    """
+    pools = load_pools()
+    rng = random.Random(f"series-{seed}")
+    pool = _series_scholars(rng, pools, returning)
+    reports = []
+    for index in range(count):
+        present = rng.sample(pool, k=min(len(pool), rng.randint(2, 3)))
+        reports.append(generate_report(seed + index, f"series-{seed + index:04d}", pools, present))
+    return tuple(reports)
 
 
 def write_corpus(out_dir: Path, count: int, seed: int = 0) -> tuple[Path, Path]:

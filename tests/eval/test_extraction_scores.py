@@ -45,3 +45,10 @@ def test_corpus_reports_meet_the_targets_without_curation() -> None:
 @pytest.mark.parametrize("seed", [500, 700])
 def test_unseen_synthetic_reports_meet_the_floors(seed: int, tmp_path: Path) -> None:
     _check(evaluate_synthetic(20, seed, tmp_path), SYNTHETIC_FLOORS, SYNTHETIC_SPEAKER_ATTRIBUTION)
+
+
+def test_scholars_who_come_back_in_a_series_are_one_person_across_reports(tmp_path: Path) -> None:
+    table = evaluate_synthetic(12, 4000, tmp_path, series=True)
+    across = table.get("all reports", "same person across reports")
+    assert across.gold > 20
+    assert across.f1 is not None and across.f1 >= 0.95, table.render(per_report=False)

@@ -21,7 +21,7 @@ from unkg.model import (
     Statement,
 )
 from unkg.rdf.iris import slugify
-from unkg.synth import generate_corpus, generate_report, write_corpus
+from unkg.synth import generate_corpus, generate_report, generate_series, write_corpus
 
 CORPUS = generate_corpus(20, seed=100)
 
@@ -117,3 +117,15 @@ def test_corpus_is_varied_like_the_real_reports() -> None:
     families = {p.family for report in CORPUS for p in report.gold.people}
     assert {"Dorj", "Bold", "Purev", "Davaa", "Gombo", "Sodnom", "Ganbaatar", "Tserendorj"} & families
     assert {"Kim", "Lee", "Choi", "Park", "Kang", "Yoon", "Han", "Oh", "Seo", "Shin"} & families
+
+
+def test_a_series_brings_scholars_back_under_one_key_in_varied_name_forms() -> None:
+    series = generate_series(8, seed=40, returning=3)
+    keys_per_report = [{p.key for p in report.gold.people} for report in series]
+    returning = {
+        key for key in set.union(*keys_per_report) if sum(key in keys for keys in keys_per_report) >= 3
+    }
+    assert len(returning) >= 2
+    for key in returning:
+        forms = {v for report in series for p in report.gold.people if p.key == key for v in p.variants}
+        assert len(forms) >= 2, (key, forms)  # e.g. "KIMURA Haruto" in one report, "Haruto Kimura" in another
