@@ -52,7 +52,13 @@ def main() -> None:
     print(f"== {args.count} synthetic reports")
     with tempfile.TemporaryDirectory() as work:
         print(evaluate_synthetic(args.count, args.seed, Path(work)).render(per_report=False))
-    print(f"({time.perf_counter() - started:.1f} s)")
+    print(f"({time.perf_counter() - started:.1f} s)\n")
+    print(f"== a series of {args.count} synthetic reports (scholars come back; resolved across reports)")
+    with tempfile.TemporaryDirectory() as work:
+        table = evaluate_synthetic(args.count, args.seed, Path(work), series=True)
+        print(table.render(per_report=False))
+        across = table.get("all reports", "same person across reports")
+        print(f"same person across reports: P {across.precision} R {across.recall} F1 {across.f1}")
     if args.explain:
         print("\n== errors, corpus")
         explain_corpus(settings)
