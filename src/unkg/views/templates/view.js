@@ -23,7 +23,7 @@
     }
   });
 
-  var stats = { stableMs: null, stabilisations: 0, drawnNodes: 0, drawnEdges: 0, shownNodes: 0, shownEdges: 0 };
+  var stats = { stableMs: null, lastStableAt: null, stabilisations: 0, drawnNodes: 0, drawnEdges: 0, shownNodes: 0, shownEdges: 0 };
   var nodes = new vis.DataSet();
   var edges = new vis.DataSet();
   var container = document.getElementById("network");
@@ -104,7 +104,8 @@
     stats.shownNodes = items.nodes.length; stats.shownEdges = items.edges.length;
     updateCounts(net, items);
     updateNames(net);
-    stabilise(first ? data.options.physics.stabilization.iterations : 200);
+    // Re-layout after a filter: fewer rounds on thousands of nodes (each round costs ~0.2 s at 5,000).
+    stabilise(first ? data.options.physics.stabilization.iterations : (items.nodes.length > 1000 ? 100 : 200));
   }
 
   function updateCounts(net, items) {
@@ -149,7 +150,8 @@
     stabilising = false;
     network.setOptions({ physics: { enabled: false } });
     stats.stabilisations += 1;
-    if (stats.stableMs === null) { stats.stableMs = Math.round(performance.now()); }
+    stats.lastStableAt = Math.round(performance.now());
+    if (stats.stableMs === null) { stats.stableMs = stats.lastStableAt; }
     stats.drawnNodes = network.body.nodeIndices.length;
     stats.drawnEdges = network.body.edgeIndices.length;
     loading.classList.add("done");
