@@ -356,6 +356,8 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
     verb = verb_forms()[form]
     after = text[verb_end : min(limit, verb_end + 90)]
     clause = re.split(r"\b(?:that|whether|how|if)\b", after, maxsplit=1)[0]
+    if verb.lemma == "open" and re.match(r"\s+the\s+floor\b", after):
+        return SpeechAct.STATED, False  # "opened the floor for discussion": chairing, not presenting
     if verb.lemma in {"go", "proceed"}:
         follow = _TO_VERB.match(after) or _BY_GERUND.search(clause)
         if follow and follow.group(1) in verb_forms():
@@ -599,6 +601,9 @@ def _continues_speech(text: str, passage: Passage) -> bool:
     if not sentences:
         return False
     first = text[sentences[0].start : sentences[0].end]
+    whole = text[passage.span.start : passage.span.end].strip()
+    if whole[:1] in "\"'" and whole[-1:] in "\"'":
+        return False  # a line in quotes: the organizers' thanks, a motto, not the speaker's talk
     return not _NARRATIVE.search(first)
 
 
@@ -620,8 +625,8 @@ def _speakers(
         return (key,)
     if subject.pronoun == "they":
         for speakers in reversed(recent):
-            if len(speakers) > 1 or speakers[0].startswith("group-"):
-                return speakers
+            if len(speakers) > 1 or (speakers[0].startswith("group-") and speakers[0].endswith("s")):
+                return speakers  # several people, or a group named in the plural ("the three speakers")
         return ()
     if subject.pronoun == "i":
         for speakers in reversed(recent):
