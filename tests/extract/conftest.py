@@ -12,7 +12,7 @@ from unkg.document import read_report
 from unkg.extract import extract
 from unkg.model import Document, Extraction
 
-MakeDocument = Callable[[str], Document]
+MakeDocument = Callable[..., Document]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from unkg.extract import extract, resolve_across_reports
 from unkg.model import Document, Extraction
 
-MakeDocument = Callable[[str], Document]
+MakeDocument = Callable[..., Document]
 
 
 def _keys(extraction: Extraction) -> list[str]:
@@ -75,3 +75,9 @@ def test_across_reports_same_names_share_a_key_and_family_name_alone_never_merge
         ["hasegawa-sukehiro", "yamada-tetsuya"],
         ["hasegawa-sukehiro"],  # "Hasegava": a slip in the family name, the given name agrees
     ]
+
+
+def test_middle_initials_stay_inside_the_name(make_document: MakeDocument) -> None:
+    extraction = extract(make_document("Mr. John F. Kennedy said that the work is hard. Mr. Kennedy added more.\n"))
+    assert _keys(extraction) == ["kennedy-john-f"]
+    assert [s.speaker for s in extraction.statements] == ["kennedy-john-f", "kennedy-john-f"]

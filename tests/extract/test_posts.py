@@ -7,7 +7,7 @@ from collections.abc import Callable
 from unkg.extract import extract
 from unkg.model import Document, Extraction
 
-MakeDocument = Callable[[str], Document]
+MakeDocument = Callable[..., Document]
 
 
 def _posts(extraction: Extraction) -> set[tuple[str, str, str | None, bool]]:

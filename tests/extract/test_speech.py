@@ -7,7 +7,7 @@ from collections.abc import Callable
 from unkg.extract import extract
 from unkg.model import Document, Extraction, InteractionKind, SpeechAct
 
-MakeDocument = Callable[[str], Document]
+MakeDocument = Callable[..., Document]
 
 QA = "\n\n".join(
     [

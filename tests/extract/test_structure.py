@@ -7,7 +7,7 @@ from collections.abc import Callable
 from unkg.extract.structure import parse_date_range, parse_day_heading, read_layout
 from unkg.model import Document
 
-MakeDocument = Callable[[str], Document]
+MakeDocument = Callable[..., Document]
 
 
 def test_date_ranges_in_both_orders() -> None:
@@ -58,3 +58,8 @@ def test_a_report_without_sessions_still_has_prose(make_document: MakeDocument) 
     layout = read_layout(make_document("Summary\n\nMs. Anna Berg said that the work goes on.\n"))
     assert layout.sessions == ()
     assert [p.session for p in layout.passages] == [None]
+
+
+def test_a_report_that_opens_with_narrative_is_titled_by_its_id(make_document: MakeDocument) -> None:
+    layout = read_layout(make_document("Mr. Ken Sato said that the meeting opened.\n", "notes-2024"))
+    assert layout.event.title == "notes-2024"

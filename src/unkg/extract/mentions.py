@@ -299,8 +299,8 @@ def _runs(text: str, span: Span) -> list[list[_Token]]:
 
 
 def _is_abbreviation(word: str) -> bool:
-    """A title written with a dot: "Ms.", "Dr.", "Prof." (not a sentence end after a name)."""
-    return f"{word}." in honorifics() or word in {"St", "Jr", "Sr"}
+    """A title written with a dot: "Ms.", "Dr.", "Prof.", or a middle initial: "John F. Kennedy"."""
+    return f"{word}." in honorifics() or word in {"St", "Jr", "Sr"} or (len(word) == 1 and word.isupper())
 
 
 def _written(token: _Token) -> str:
@@ -413,10 +413,11 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
             break
         if country_word(word, codes=not titled) is not None or _stopword_in_name(word, titled):
             break
-        if len(word.strip("()")) < 2:
+        initial = len(word) == 1 and token.dot and end > index and end + 1 < len(run)
+        if len(word.strip("()")) < 2 and not initial:
             break
         end += 1
-        if token.dot:
+        if token.dot and not initial:
             break
     return end
 

@@ -131,7 +131,7 @@ def read_layout(document: Document, find_host: HostFinder | None = None) -> Layo
     """Event, sessions and units of a document; ``find_host(title, offset)`` names a session's host."""
     text = clean_text(document.text)
     blocks = document.blocks or _fallback_blocks(text)
-    event = find_event(text, blocks)
+    event = find_event(text, blocks, fallback_title=document.report_id)
     year = int(event.start_date[:4]) if event.start_date else None
     sessions: list[Session] = []
     units: list[Unit] = []
@@ -170,20 +170,21 @@ def _fallback_blocks(text: str) -> tuple[Block, ...]:
 # ----- event ----------------------------------------------------------------------------------
 
 
-def find_event(text: str, blocks: Sequence[Block]) -> Event:
-    """Title, dates and place from the blocks before the first day, session or narrative paragraph."""
+def find_event(text: str, blocks: Sequence[Block], fallback_title: str = "") -> Event:
+    """Title, dates and place from the blocks before the first day, session or narrative paragraph;
+    ``fallback_title`` (the report id) when the report opens with narrative."""
     head: list[Block] = []
     for block in blocks:
         block_text = text[block.span.start : block.span.end].strip()
         if _DAY_HEADING.match(block_text) or _SESSION_HEADING.match(block_text):
             break
-        if block.kind is not BlockKind.HEADING and head:
-            break
+        if block.kind is not BlockKind.HEADING and not parse_date_range(block_text):
+            break  # the first narrative paragraph: the title lines are over (or there are none)
         head.append(block)
         if len(head) >= 4:
             break
     if not head:
-        return Event(title="", span=Span(0, 0))
+        return Event(title=fallback_title, span=Span(0, 0))
     title_parts: list[str] = []
     start_date = end_date = place = None
     for block in head:
