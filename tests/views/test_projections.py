@@ -122,7 +122,21 @@ def test_institutions_link_people_to_posts_and_visits(small_store: Store, settin
     assert graph.has_edge(LIND, WHO, "visit")  # session 2 was hosted by WHO
     assert graph.has_edge(TANAKA, BASE + "organization/north-university", "post")
     assert graph.nodes[WHO]["label"] == "WHO" and graph.nodes[WHO]["satellite"] is True
-    assert BASE + "person/dorj-batu" not in graph  # no post, no visit
+    assert BASE + "person/dorj-batu" not in graph  # a post without organization, no visit
+
+
+def test_a_post_without_organization_is_one_post_not_one_per_organization(
+    small_store: Store, settings: Settings
+) -> None:
+    rows = fetch(small_store, "view_institutions", settings).records
+    assert [(r["role"], r["organization"]) for r in rows if r["person"] == BASE + "person/dorj-batu"] == [
+        ("Moderator", None)
+    ]
+    detail = (
+        build_view(small_store, "who-met-whom", settings).networks[0].node_details[BASE + "person/dorj-batu"]
+    )
+    posts = next(section for section in detail.sections if section.title == "Posts")
+    assert [item.text for item in posts.items] == ["Moderator"]
 
 
 @pytest.mark.parametrize("file_format", ["gexf", "graphml"])
