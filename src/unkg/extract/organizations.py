@@ -10,6 +10,11 @@ Two sources, both plain data files a user can extend:
   "Organization" / "Organisation", "Labour" / "Labor", "Centre" / "Center" ...), so "WHO",
   "World Health Organization" and "World Health Organisation" are one organization, as are
   "UNA-China", "UN Association of China" and "United Nations Association of China".
+* ``data/institutions.csv`` - universities, research institutes and think tanks, learned and UN
+  associations, national agencies and media of China, Japan, the Republic of Korea, Mongolia, the
+  DPRK, Taiwan, Hong Kong and Macao, with type and country ("Fudan University" -> CHN, "PKU" and
+  "Beijing University" -> Peking University). Rows are keyed by the slug of their name (as an
+  unlisted organization of that name would be); ``data/organizations.csv`` wins a shared form.
 * ``data/org_patterns.csv`` - regular expressions that recognise and type organizations never
   listed: "X University" / "University of X", "Institute of ...", "... Center", "... Association",
   "Permanent Mission of X" / "the Korean Mission", "Armed Forces of X", "the Russian Government",
@@ -20,7 +25,10 @@ Two sources, both plain data files a user can extend:
 Where both match, the longer span wins (ties go to the listed organization). The country of
 an unlisted organization comes from the text: a country or city in its name ("China Foreign
 Affairs University", "University of Tokyo"), right after it ("Sun Moon University, Seoul";
-cities in ``data/cities.csv``) or a possessive before it ("China's Supreme People's Court").
+cities and regions in ``data/cities.csv``), a possessive before it ("China's Supreme People's Court"),
+else the one country named anywhere in it, unless as a field of study ("Institute of Japanese
+Studies" has none; "Asian" and "East Asian" are no countries), else the listed parent written
+after a comma ("Institute of Asian Studies, China Foreign Affairs University" -> CHN).
 """
 
 from __future__ import annotations

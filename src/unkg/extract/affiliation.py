@@ -1,0 +1,293 @@
+"""People's countries, from what the text says about them - never from the look of a name.
+
+:func:`assign_person_countries` is a pure stage over a finished :class:`~unkg.model.Extraction`.
+It collects evidence for each person and sets :attr:`Person.country` from it:
+
+* **Posts at national bodies** - a post's organization of a national type (university,
+  research institute, association, government, permanent mission, armed forces, court, media;
+  the list is ``national_types`` in ``data/affiliation_cues.yaml``) with a country gives that
+  country: "Professor, Sophia University" -> JPN. An organization without a country of its own
+  takes the one of the listed organization its name starts with ("Asahi Shimbun New York Bureau"
+  -> Asahi Shimbun -> JPN). Other organizations named inside the post's phrase count a little
+  ("Research Fellow, Institute of Asian Studies, China Foreign Affairs University"). UN system
+  and intergovernmental entities never give a country: their staff are international civil
+  servants. Someone whose current post is at such an entity keeps no country from former
+  national posts either.
+* **Explicit text around a mention** - a demonym (or "Japan's") qualifying the name through
+  titles and person nouns only ("Korean Ambassador X", "the Chinese scholar Professor X"); a
+  country right after it ("Colonel X of Mongolia", "Professor X from China", "X (Japan)", "the
+  Ambassador of Korea" when that title stands for the person); an apposition ("X, a Japanese
+  diplomat"). "of China Foreign Affairs University" is an organization, not a country.
+
+Each piece of evidence has a weight (``weights`` in the cue file: a current post 2, a former post
+1, an organization inside a post phrase 1, explicit text 2). A person gets the country with
+evidence when it is the only one, or when its total is at least ``dominance`` (2) times the next
+country's; otherwise - conflicting evidence - the country is left unset. A person without any
+evidence keeps the country the earlier stages gave (if any). Group speakers are left as the speech
+stage made them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from unkg.extract.countries import CountryMention, country_by_code, find_countries
+from unkg.extract.organizations import organization_for_name
+from unkg.extract.reference import data_path, layout_cues, read_yaml, word_list
+from unkg.model import Country, Extraction, Organization, OrganizationType, Person, Post, Span
+
+_WINDOW = 80  # characters looked at before and after a mention
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class CountryEvidence:
+    """One reason to think a person belongs to a country, with where the text says it."""
+
+    person: str  # Person.key
+    country: str  # ISO alpha-3
+    kind: str  # "current_post", "former_post", "parent_in_post" or "text"
+    span: Span
+    weight: float
+
+
+@dataclass(frozen=True)
+class _Cues:
+    national_types: frozenset[OrganizationType]
+    qualifier_words: frozenset[str]  # titles, post words and person nouns, lower-case
+    weights: Mapping[str, float]
+    dominance: float
+
+
+@functools.cache
+def _cues() -> _Cues:
+    data = read_yaml(data_path("affiliation_cues.yaml"))
+    layout = layout_cues()
+    weights = data.get("weights", {})
+    if not isinstance(weights, dict):
+        weights = {}
+    return _Cues(
+        national_types=frozenset(OrganizationType(t) for t in word_list(data, "national_types")),
+        qualifier_words=word_list(data, "person_nouns")
+        | word_list(layout, "honorifics")
+        | word_list(layout, "post_words"),
+        weights={str(kind): float(value) for kind, value in weights.items()},
+        dominance=float(str(data.get("dominance", 2))),
+    )
+
+
+# ----- public API -------------------------------------------------------------------------------
+
+
+def assign_person_countries(extraction: Extraction) -> Extraction:
+    """The extraction with every person's country set from the evidence (see the module docstring)."""
+    evidence = country_evidence(extraction)
+    by_person: dict[str, list[CountryEvidence]] = defaultdict(list)
+    for item in evidence:
+        by_person[item.person].append(item)
+    people = tuple(_with_country(person, by_person.get(person.key, [])) for person in extraction.people)
+    return replace(extraction, people=people, countries=_with_people_countries(extraction.countries, people))
+
+
+def country_evidence(extraction: Extraction) -> list[CountryEvidence]:
+    """Every piece of country evidence for the extraction's people, in person then text order."""
+    organizations = {o.key: o for o in extraction.organizations}
+    found: list[CountryEvidence] = []
+    for person in extraction.people:
+        posts = [p for p in extraction.posts if p.person == person.key]
+        found += _post_evidence(person.key, posts, organizations, extraction.organizations)
+        found += _text_evidence(person, extraction.document.text)
+    return found
+
+
+def decide_country(evidence: Sequence[CountryEvidence]) -> str | None:
+    """The country the evidence points to: the only one, or one at least ``dominance`` times the next."""
+    totals: dict[str, float] = defaultdict(float)
+    for item in evidence:
+        totals[item.country] += item.weight
+    if not totals:
+        return None
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) == 1 or ranked[0][1] >= _cues().dominance * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _with_country(person: Person, evidence: Sequence[CountryEvidence]) -> Person:
+    if not evidence:
+        return person
+    return replace(person, country=decide_country(evidence))
+
+
+def _with_people_countries(countries: Sequence[Country], people: Iterable[Person]) -> tuple[Country, ...]:
+    """The extraction's countries plus those its people now have, sorted by code."""
+    found = {c.alpha3: c for c in countries}
+    for person in people:
+        country = country_by_code(person.country) if person.country else None
+        if country is not None:
+            found.setdefault(country.alpha3, country)
+    return tuple(sorted(found.values(), key=lambda c: c.alpha3))
+
+
+# ----- posts ------------------------------------------------------------------------------------
+
+
+def _is_international(organization: Organization | None) -> bool:
+    return organization is not None and organization.type in (
+        OrganizationType.UN_SYSTEM,
+        OrganizationType.INTERGOVERNMENTAL,
+    )
+
+
+def national_country(organization: Organization) -> str | None:
+    """The country an organization affiliates its members with, or None (international or unknown).
+
+    An organization without a country takes the one of the listed national organization its
+    name starts with ("Asahi Shimbun New York Bureau" -> the Asahi Shimbun's JPN).
+    """
+    national_types = _cues().national_types
+    if _is_international(organization):
+        return None
+    if organization.country and organization.type in national_types:
+        return organization.country
+    resolved = organization_for_name(organization.name)
+    if resolved is not None and resolved.country and resolved.type in national_types:
+        return resolved.country
+    return None
+
+
+def _post_evidence(
+    person: str,
+    posts: Sequence[Post],
+    organizations: Mapping[str, Organization],
+    all_organizations: Sequence[Organization],
+) -> list[CountryEvidence]:
+    """Evidence from the organizations of a person's posts and those named inside the post phrases."""
+    weights = _cues().weights
+    current_international = any(
+        not p.former and _is_international(organizations.get(p.organization or "")) for p in posts
+    )
+    found: dict[tuple[str, str], CountryEvidence] = {}  # one vote per organization and kind
+    for post in posts:
+        if post.former and current_international:
+            continue
+        organization = organizations.get(post.organization or "")
+        if _is_international(organization):
+            continue
+        kind = "former_post" if post.former else "current_post"
+        if organization is not None:
+            code = national_country(organization)
+            if code is not None:
+                _keep_strongest(
+                    found, organization.key, CountryEvidence(person, code, kind, post.span, weights[kind])
+                )
+        for other in all_organizations:
+            if other.key == post.organization or not _named_inside(other, post.span):
+                continue
+            code = national_country(other)
+            if code is not None:
+                weight = weights["parent_in_post"]
+                _keep_strongest(
+                    found, other.key, CountryEvidence(person, code, "parent_in_post", post.span, weight)
+                )
+    return sorted(found.values(), key=lambda e: (e.span.start, e.country, e.kind))
+
+
+def _keep_strongest(found: dict[tuple[str, str], CountryEvidence], key: str, item: CountryEvidence) -> None:
+    """Keep one piece of evidence per organization: the heaviest (a current post over a former one)."""
+    slot = (key, item.country)
+    kept = found.get(slot)
+    if kept is None or item.weight > kept.weight:
+        found[slot] = item
+
+
+def _named_inside(organization: Organization, span: Span) -> bool:
+    return any(span.start <= m.start and m.end <= span.end for m in organization.mentions)
+
+
+# ----- explicit text ----------------------------------------------------------------------------
+
+
+def _text_evidence(person: Person, text: str) -> list[CountryEvidence]:
+    """Evidence from demonyms and countries written next to the person's mentions."""
+    weight = _cues().weights["text"]
+    name_words = _name_words(person)
+    found: dict[tuple[str, int], CountryEvidence] = {}
+    for mention in person.mentions:
+        for code in _countries_around(text, mention, name_words):
+            found.setdefault(
+                (code, mention.start), CountryEvidence(person.key, code, "text", mention, weight)
+            )
+    return sorted(found.values(), key=lambda e: (e.span.start, e.country))
+
+
+def _name_words(person: Person) -> frozenset[str]:
+    names = [person.name, person.family_name, person.given_name or "", *person.variants]
+    return frozenset(word.lower() for name in names for word in re.split(r"[\s,]+", name) if word)
+
+
+def _countries_around(text: str, mention: Span, name_words: frozenset[str]) -> set[str]:
+    codes = set()
+    before = _country_before(text, mention, name_words)
+    if before is not None:
+        codes.add(before)
+    after = _country_after(text, mention.end)
+    if after is not None:
+        codes.add(after)
+    return codes
+
+
+def _country_before(text: str, mention: Span, name_words: frozenset[str]) -> str | None:
+    """ "Korean Ambassador X", "the Chinese scholar Professor X", "Japan's Ambassador X": a demonym (or a
+    country with 's) followed by nothing but titles, person nouns and the person's name."""
+    start = max(0, mention.start - _WINDOW)
+    window = text[start : mention.end]
+    qualifiers = _cues().qualifier_words
+    for country in reversed(find_countries(window)):
+        rest = window[country.span.end :]
+        possessive = re.match(r"['’]s\b", rest)
+        if country.form != "demonym" and not possessive:
+            continue
+        rest = rest[possessive.end() :] if possessive else rest
+        if not re.match(r"\s", rest) or "\n\n" in rest:
+            return None
+        words = [w.lower().strip(".,") for w in re.findall(r"[\w.'’-]+", rest)]
+        if words and all(w in qualifiers or w in name_words or w in _ARTICLES for w in words):
+            return country.country.alpha3
+        return None
+    return None
+
+
+# After a name: "(Japan)", " from China", " of the Republic of Korea", ", a Japanese diplomat".
+_AFTER_LEAD = re.compile(r"[ \t]*\([ \t]*|\s+(?:from|of)\s+(?:the\s+)?|,\s+(?:a|an|the)\s+")
+
+
+def _country_after(text: str, end: int) -> str | None:
+    after = text[end : end + _WINDOW]
+    lead = _AFTER_LEAD.match(after)
+    if lead is None:
+        return None
+    country = next((c for c in find_countries(after) if c.span.start >= lead.end()), None)
+    if country is None or country.span.start != lead.end():
+        return None
+    rest = after[country.span.end :]
+    return country.country.alpha3 if _closes_lead(lead.group(), country, rest) else None
+
+
+def _closes_lead(lead: str, country: CountryMention, rest: str) -> bool:
+    """Whether what follows the country completes the lead: ")" after "(", a person noun after ", a
+    Japanese", and after "of"/"from" anything but more of a name ("of China Foreign Affairs University")."""
+    if "(" in lead:
+        return re.match(r"[ \t]*\)", rest) is not None
+    if lead.lstrip().startswith(","):
+        noun = re.match(r"\s+([\w-]+)", rest)
+        return (
+            country.form == "demonym"
+            and noun is not None
+            and noun.group(1).lower() in _cues().qualifier_words
+        )
+    return re.match(r"['’]s\b|\s*-|[ \t]+[A-Z]", rest) is None
