@@ -78,6 +78,7 @@ def test_across_reports_same_names_share_a_key_and_family_name_alone_never_merge
 
 
 def test_middle_initials_stay_inside_the_name(make_document: MakeDocument) -> None:
-    extraction = extract(make_document("Mr. John F. Kennedy said that the work is hard. Mr. Kennedy added more.\n"))
+    text = "Mr. John F. Kennedy said that the work is hard. Mr. Kennedy added more.\n"
+    extraction = extract(make_document(text))
     assert _keys(extraction) == ["kennedy-john-f"]
     assert [s.speaker for s in extraction.statements] == ["kennedy-john-f", "kennedy-john-f"]
