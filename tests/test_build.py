@@ -6,6 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import FOAF, OWL, PROV, RDF, XSD
@@ -146,3 +149,33 @@ def test_two_speakers_of_one_passage_are_two_statements(mini_extractions: tuple[
     assert set(graph.objects(None, UNKG["answers"])) == {by_tanaka, by_berg}
     asked = MINTER.interaction("mini-dialogue-2020", "asked", "tanaka-aiko", "berg-lars", question.span)
     assert list(graph.objects(asked, UNKG["viaStatement"])) == [by_tanaka]  # the asker's, not both
+
+
+@hypothesis_settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_the_graph_does_not_depend_on_the_order_extraction_lists_things(
+    mini_extractions: tuple[Extraction, ...], data: st.DataObject
+) -> None:
+    dialogue = mini_extractions[0]
+    shuffled = replace(
+        dialogue,
+        people=tuple(data.draw(st.permutations(dialogue.people))),
+        organizations=tuple(data.draw(st.permutations(dialogue.organizations))),
+        statements=tuple(data.draw(st.permutations(dialogue.statements))),
+        interactions=tuple(data.draw(st.permutations(dialogue.interactions))),
+        participations=tuple(data.draw(st.permutations(dialogue.participations))),
+        countries=tuple(data.draw(st.permutations(dialogue.countries))),
+    )
+    assert set(build_report_graph(shuffled, MINTER)) == set(build_report_graph(dialogue, MINTER))
+
+
+@hypothesis_settings(max_examples=25, deadline=None)
+@given(host=st.from_regex(r"[a-z]{1,12}\.(org|net|example)", fullmatch=True), slash=st.sampled_from("/#"))
+def test_every_minted_iri_is_under_the_base(
+    mini_extractions: tuple[Extraction, ...], host: str, slash: str
+) -> None:
+    base = f"https://{host}/kg{slash}"
+    graph = build_report_graph(mini_extractions[0], Minter(base))
+    iris = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
+    minted = {iri for iri in iris if not iri.startswith(("https://w3id.org/unkg/", "http://"))}
+    assert len(minted) > 20 and all(iri.startswith(base) for iri in minted)
