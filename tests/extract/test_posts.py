@@ -52,3 +52,17 @@ def test_titles_that_are_posts_and_diplomats_at_their_mission(make_document: Mak
 
 def test_an_academic_title_alone_is_not_a_post(make_document: MakeDocument) -> None:
     assert extract(make_document("Professor Keith Krause explained his research.\n")).posts == ()
+
+
+def test_a_caption_closing_of_phrase_is_shared_and_a_qualifier_finds_its_department(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "The Department of Operational Support (DOS) was set up in 2019.\n\n"
+        "Atul Khare, Under-Secretary-General for Operational Support\n\n"
+        "Ms. Kathryn Elizabeth HENNESSEY, Programme Management Officer, Mariia Sorokina and Simon Panchaud "
+        "of the Political Affairs and Partnerships Section, United Nations Office at Geneva\n"
+    )
+    posts = {(p.person, p.organization) for p in extract(make_document(text)).posts}
+    assert ("khare-atul", "dos") in posts
+    assert ("hennessey-kathryn-elizabeth", "political-affairs-and-partnerships-section") in posts

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from unkg.extract.mentions import PersonMention, country_word
 from unkg.extract.names import honorifics, non_name_words, role_words
@@ -353,6 +353,7 @@ def find_posts(
     for unit in units:
         inside = [(m, k) for m, k in keyed if unit.span.start <= m.span.start < unit.span.end]
         in_prose = unit.kind in PROSE_KINDS
+        found: list[PostDraft] = []
         for index, (mention, key) in enumerate(inside):
             limit = inside[index + 1][0].span.start if index + 1 < len(inside) else unit.span.end
             phrase = phrase_after(text, mention, limit, in_prose)
@@ -360,8 +361,40 @@ def find_posts(
                 before = role_before_name(text, unit.span.start, mention.span.start)
             else:
                 before = (unit.span.start, mention.span.start) if index == 0 else None
-            posts.extend(posts_for_mention(text, mention, key, phrase, before))
-    return deduplicate_posts(posts)
+            found.extend(posts_for_mention(text, mention, key, phrase, before))
+        if not in_prose and inside:
+            found = _share_caption_affiliation(text, found, inside[-1][0], unit.span.end)
+        posts.extend(found)
+    named = [m.organization for m in find_organizations(text)]
+    return deduplicate_posts([_organization_from_qualifier(post, named) for post in posts])
+
+
+def _share_caption_affiliation(
+    text: str, posts: list[PostDraft], last: PersonMention, end: int
+) -> list[PostDraft]:
+    """ "Ms. X, Programme Officer, Y and Z of the Political Affairs Section, UNOG": a caption's closing
+    "of" phrase is the affiliation of every role in it that names none."""
+    closing = re.match(r"\s+of\s+(?:the\s+)?([^,]+)", text[last.name_span.end : end])
+    organization = _organization(closing.group(1)) if closing else None
+    if organization is None:
+        return posts
+    return [replace(p, organization=organization) if p.organization is None else p for p in posts]
+
+
+# "Under-Secretary-General for Operational Support" heads the "Department of Operational Support"
+_QUALIFIED_ROLE = re.compile(r"\s(?:for|of)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)+)$")
+
+
+def _organization_from_qualifier(post: PostDraft, named: Sequence[Organization]) -> PostDraft:
+    """A post without organization whose qualifier ends the name of an organization the report names."""
+    qualifier = _QUALIFIED_ROLE.search(post.role) if post.organization is None else None
+    if qualifier is None:
+        return post
+    ending = qualifier.group(1).lower()
+    for organization in named:
+        if organization.name.lower().endswith(" " + ending):
+            return replace(post, organization=organization)
+    return post
 
 
 # "the Director of the Peacebuilding Platform, Dr. Achim Wennmann": a post named just before the name
