@@ -27,6 +27,18 @@ def store(mini_store_dir: Path) -> Iterator[Store]:
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_format_round_trips(store: Store, settings: Settings, fmt: str) -> None:
+    _assert_round_trips(store, settings, fmt)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_the_real_reports_round_trip_in_every_format(
+    built_store_dir: Path, settings: Settings, fmt: str
+) -> None:
+    with open_store(built_store_dir, read_only=True) as store:
+        _assert_round_trips(store, settings, fmt)
+
+
+def _assert_round_trips(store: Store, settings: Settings, fmt: str) -> None:
     text = export_graph(store, fmt, out=None, settings=settings)
     assert text
     expected = store.dataset()
