@@ -16,7 +16,16 @@ to opposes, then concerned, proposes, supports, questions. No cue: neutral.
 Negation is deliberately simple: a cue with "not", "no", "never", "n't", "without",
 "neither", "nor" or "hardly" among the three words before it is flipped (supports <->
 opposes) or, for the other stances, ignored. "do not favor" opposes; "not a concern" is
-neutral.
+neutral. A negator followed by a word that makes it no negation of the cue ("not easy to agree",
+"not only support", "not least") leaves the cue as it is. Cues with the stance ``neutral`` (weight
+0) only mask shorter cues inside them ("Committee against Torture" is no "against").
+
+Stance on topics: a statement often spans several sentences and its stance on its topics is in
+the sentences that name them. :func:`classify_stance_on` votes only over the sentences that
+mention one of the statement's topics, so cues about other things in the passage do not outvote
+them; sentences are cut at ".", "!" or "?" followed by a capital, except after abbreviations such
+as "Mr." or "U.S.". When those sentences carry no cue (or no sentence names a topic: no topics, or
+a label cut by a sentence end) it votes over the whole text, as :func:`classify_stance` does.
 """
 
 from __future__ import annotations
@@ -34,6 +43,32 @@ from unkg.model import SpeechAct, Stance
 from unkg.rdf.namespaces import TOPIC_NS
 
 _NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "hardly", "cannot"})
+# Words after a negator that make it no negation of a following cue: "not only support", "not least".
+_NOT_NEGATING = frozenset({"only", "just", "merely", "simply", "least"})
+# Words after a negator that void the cue: "it is not easy to agree" neither agrees nor disagrees.
+_VOIDING = frozenset({"easy", "hard", "difficult", "yet", "clear", "sure", "certain"})
+# Abbreviations whose full stop does not end a sentence ("Mr. Lee", "the U.S. Government").
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "h.e",
+        "ph.d",
+        "jr",
+    }
+)
 _TIE_ORDER = (Stance.OPPOSES, Stance.CONCERNED, Stance.PROPOSES, Stance.SUPPORTS, Stance.QUESTIONS)
 _FLIPPED = {Stance.SUPPORTS: Stance.OPPOSES, Stance.OPPOSES: Stance.SUPPORTS}
 _ACT_STANCES = {
@@ -170,10 +205,17 @@ def _cue_matcher() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE), tuple(cues)
 
 
-def _negated(text: str, start: int) -> bool:
-    """Whether a negator is among the three words before ``start``."""
+def _negation(text: str, start: int) -> str:
+    """How the three words before ``start`` affect a cue there: "negated" by a negator, "void" when the
+    negator qualifies a difficulty ("not easy to agree"), else "none" (also for "not only")."""
     words = re.findall(r"[\w']+", text[max(0, start - 60) : start].lower())[-3:]
-    return any(word in _NEGATORS or word.endswith("n't") for word in words)
+    for index, word in enumerate(words):
+        if word in _NEGATORS or word.endswith("n't"):
+            following = words[index + 1 :]
+            if any(after in _VOIDING for after in following):
+                return "void"
+            return "none" if any(after in _NOT_NEGATING for after in following) else "negated"
+    return "none"
 
 
 def stance_votes(text: str) -> dict[Stance, float]:
@@ -187,7 +229,12 @@ def stance_votes(text: str) -> dict[Stance, float]:
             continue
         cue = table[cues[int(group[1:])]]
         stance = cue.stance
-        if _negated(text, match.start()):
+        if stance is Stance.NEUTRAL:  # a mask: the phrase carries no stance
+            continue
+        negation = _negation(text, match.start())
+        if negation == "void":
+            continue
+        if negation == "negated":
             if stance not in _FLIPPED:
                 continue
             stance = _FLIPPED[stance]
@@ -199,8 +246,51 @@ def classify_stance(text: str, act: SpeechAct) -> Stance:
     """The speaker's stance in a statement of the given act (see the module docstring for the rules)."""
     if act in _ACT_STANCES:
         return _ACT_STANCES[act]
-    votes = stance_votes(text)
-    if not votes:
+    return _winner(stance_votes(text))
+
+
+def classify_stance_on(text: str, topics: tuple[str, ...], act: SpeechAct) -> Stance:
+    """The speaker's stance on the given topics: votes only over the sentences naming one of them.
+
+    Falls back to the whole text when the sentences naming a topic carry no cue (or none names
+    one); the act decides first, as in :func:`classify_stance`.
+    """
+    if act in _ACT_STANCES:
+        return _ACT_STANCES[act]
+    wanted = set(topics)
+    votes: dict[Stance, float] = defaultdict(float)
+    for sentence in split_sentences(text):
+        if wanted.intersection(classify_topics(sentence)):
+            for stance, weight in stance_votes(sentence).items():
+                votes[stance] += weight
+    if not any(weight > 0 for weight in votes.values()):
+        return classify_stance(text, act)
+    return _winner(votes)
+
+
+def _winner(votes: dict[Stance, float]) -> Stance:
+    """The stance with the largest vote (ties in ``_TIE_ORDER``); neutral without votes."""
+    positive = {stance: weight for stance, weight in votes.items() if weight > 0}
+    if not positive:
         return Stance.NEUTRAL
-    best = max(votes.values())
-    return next(stance for stance in _TIE_ORDER if votes.get(stance) == best)
+    best = max(positive.values())
+    return next(stance for stance in _TIE_ORDER if positive.get(stance) == best)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a passage: cut after ".", "!" or "?" and space before a capital, not after
+    an abbreviation ("Mr. Lee", "the U.S. Mission") or an initial ("J. Smith")."""
+    sentences = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        last_word = re.search(r"([\w.]+)[.!?]?$", text[start : end.start() + 1])
+        word = last_word.group(1).lower().rstrip(".") if last_word else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        sentences.append(text[start : end.end()].strip())
+        start = end.end()
+    sentences.append(text[start:].strip())
+    return [s for s in sentences if s]
