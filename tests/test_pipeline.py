@@ -93,9 +93,11 @@ def test_outputs_are_the_graph_files_and_the_who_met_whom_page(
 
 def test_folders_expand_to_report_files_sorted_once_each(tmp_path: Path) -> None:
     (tmp_path / "a" / "deeper").mkdir(parents=True)
-    for name in ("a/z-report.txt", "a/b-report.md", "a/deeper/c-report.PDF", "a/notes.csv", "d-report.docx"):
+    for name in ("a/z-report.txt", "a/b-report.md", "a/deeper/c-report.PDF", "a/notes.csv", "d-report.docx",
+                 "a/~$b-report.docx", "a/.hidden.txt"):
         (tmp_path / name).write_text("x")
-    found = find_reports([tmp_path / "a", tmp_path / "d-report.docx", tmp_path / "a" / "z-report.txt"])
+    named_twice = tmp_path / "a" / "deeper" / ".." / "z-report.txt"
+    found = find_reports([tmp_path / "a", tmp_path / "d-report.docx", named_twice])
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "a/b-report.md", "a/deeper/c-report.PDF", "a/z-report.txt", "d-report.docx"
     ]

@@ -116,7 +116,7 @@ def find_reports(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if _is_report_file(p))
             if not found:
                 raise ReportError(path, f"no report files ({' '.join(REPORT_SUFFIXES)}) in this folder")
             files += found
@@ -124,9 +124,18 @@ def find_reports(paths: Sequence[Path]) -> list[Path]:
             files.append(path)
         else:
             raise ReportError(path, "no such file or folder")
-    unique = sorted(set(files))
+    by_real_path: dict[Path, Path] = {}
+    for path in files:
+        by_real_path.setdefault(path.resolve(), path)  # a file named twice is read once
+    unique = [by_real_path[real] for real in sorted(by_real_path)]
     _check_distinct_report_ids(unique)
     return unique
+
+
+def _is_report_file(path: Path) -> bool:
+    """A report in a folder: a known suffix, and not hidden or an editor's lock file ("~$report.docx")."""
+    hidden = path.name.startswith((".", "~$"))
+    return path.is_file() and not hidden and path.suffix.lower() in REPORT_SUFFIXES
 
 
 def _check_distinct_report_ids(files: list[Path]) -> None:
