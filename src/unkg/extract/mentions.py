@@ -117,8 +117,28 @@ _STOPWORDS = frozenset(
         "dr",
     ]
 )
-# Words before a run that make it a thing, not a person: "the Yoon Suk Yeol regime"
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "this", "that", "his", "her", "whose"})
+# Words before a run that make it a thing, not a person: "the Yoon Suk Yeol regime",
+# "Department of Operational Support", "Under-Secretary-General for Operational Support"
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "his",
+        "her",
+        "whose",
+        "of",
+        "for",
+        "on",
+        "in",
+        "at",
+    }
+)
 MAX_NAME_PARTS = 4
 
 
