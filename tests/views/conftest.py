@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, PROV
 
+from unkg.rdf.namespaces import ACT, OA, STANCE, TOPIC_NS, UNKG
 from unkg.store import Store, open_store
 
+BASE = "https://w3id.org/unkg/"
 FIXTURES = Path(__file__).parent / "fixtures"
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -80,6 +83,58 @@ def small_store(
 ) -> Store:
     """An in-memory Oxigraph store holding tests/views/fixtures/small.trig."""
     return make_store(small_graphs)
+
+
+CRAFTED_NAME = '</script><script>alert("name")</script> O\'Hara "Q" & <b>Co</b>'
+CRAFTED_QUOTE = "<img src=x onerror=alert('quote')> said </script><!-- & \"quoted\" \u2028"
+
+
+@dataclass(frozen=True)
+class Crafted:
+    """The fixture graph plus a person whose name and quote are HTML and script."""
+
+    name: str
+    quote: str
+    person: URIRef
+    graphs: dict[URIRef, Graph]
+
+
+def _iri(term: object) -> URIRef:
+    """A vocabulary term (typed ``object`` by rdflib's DefinedNamespace) as a URIRef."""
+    return URIRef(str(term))
+
+
+@pytest.fixture
+def crafted() -> Crafted:
+    """tests/views/fixtures/small.trig with one more person, named and quoted in HTML and script."""
+    graphs = fixture_graphs()
+    graph = graphs[URIRef(BASE + "graph/dialogue-a")]
+    person = URIRef(BASE + "person/crafted")
+    session = URIRef(BASE + "meeting/dialogue-a/session/1")
+    graph.add((person, RDF.type, FOAF.Person))
+    graph.add((person, FOAF.name, Literal(CRAFTED_NAME)))
+    graph.add((person, FOAF.familyName, Literal("Crafted")))
+    graph.add((person, _iri(UNKG.country), URIRef(BASE + "country/JPN")))
+    graph.add((person, _iri(UNKG.participatedIn), session))
+    statement = URIRef(BASE + "statement/dialogue-a/900-950")
+    passage = URIRef(BASE + "passage/dialogue-a/900-950")
+    for predicate, value in (
+        (RDF.type, _iri(UNKG.Statement)),
+        (_iri(UNKG.speaker), person),
+        (_iri(UNKG.act), _iri(ACT.stated)),
+        (_iri(UNKG.topic), _iri(TOPIC_NS["human-rights"])),
+        (_iri(UNKG.stance), _iri(STANCE.supports)),
+        (_iri(UNKG.quote), Literal(CRAFTED_QUOTE)),
+        (_iri(UNKG.inSession), session),
+        (_iri(UNKG.atMeeting), URIRef(BASE + "meeting/dialogue-a")),
+        (_iri(PROV.wasDerivedFrom), passage),
+    ):
+        graph.add((statement, predicate, value))
+    graph.add((passage, RDF.type, _iri(UNKG.Passage)))
+    graph.add((passage, _iri(UNKG.inReport), URIRef(BASE + "report/dialogue-a")))
+    graph.add((passage, _iri(OA.start), Literal(900)))
+    graph.add((passage, _iri(OA.end), Literal(950)))
+    return Crafted(CRAFTED_NAME, CRAFTED_QUOTE, person, graphs)
 
 
 @pytest.fixture(scope="session")

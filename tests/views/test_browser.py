@@ -205,23 +205,20 @@ def test_positions_switch_to_countries(
 
 
 def test_crafted_script_in_a_name_or_quote_shows_as_text(
+    crafted: Any,
     make_store: Callable[[dict[URIRef, Graph]], Store],
-    small_graphs: dict[URIRef, Graph],
     settings: Settings,
     open_view: Opener,
     output_dir: Path,
 ) -> None:
-    from test_pages import CRAFTED_NAME, CRAFTED_QUOTE, add_crafted_person
-
-    person = add_crafted_person(small_graphs)
-    store = make_store(small_graphs)
+    store = make_store(crafted.graphs)
     opened = open_view(write_view(store, "who-met-whom", output_dir / "crafted.html", "html", settings))
     page = opened.page
-    assert CRAFTED_NAME in drawn_labels(page)
-    click_node(page, str(person))
+    assert crafted.name in drawn_labels(page)
+    click_node(page, str(crafted.person))
     page.wait_for_selector("#details h2")
-    assert page.text_content("#details h2") == CRAFTED_NAME
-    assert CRAFTED_QUOTE in page.text_content("#details blockquote")
+    assert page.text_content("#details h2") == crafted.name
+    assert crafted.quote in page.text_content("#details blockquote")
     assert page.evaluate("document.querySelectorAll('img, b, iframe').length") == 0
     assert page.evaluate("document.scripts.length") == 3
     page.screenshot(path=str(output_dir / "crafted.png"))

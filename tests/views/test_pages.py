@@ -7,56 +7,17 @@ import re
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import FOAF
+from rdflib import Graph, URIRef
 
 from unkg.config import Settings
-from unkg.rdf.namespaces import ACT, OA, STANCE, TOPIC_NS, UNKG
 from unkg.store import Store
 from unkg.views import build_view, render_page
 from unkg.views.pages import script_json
 
 BASE = "https://w3id.org/unkg/"
-CRAFTED_NAME = '</script><script>alert("name")</script> O\'Hara "Q" & <b>Co</b>'
-CRAFTED_QUOTE = "<img src=x onerror=alert('quote')> said </script><!-- & \"quoted\" \u2028"
-
-
-def iri(term: object) -> URIRef:
-    """A vocabulary term (typed ``object`` by rdflib's DefinedNamespace) as a URIRef."""
-    return URIRef(str(term))
-
-
-def add_crafted_person(graphs: dict[URIRef, Graph]) -> URIRef:
-    """A person whose name and quote are HTML and script, in the fixture's first report."""
-    graph = graphs[URIRef(BASE + "graph/dialogue-a")]
-    person = URIRef(BASE + "person/crafted")
-    session = URIRef(BASE + "meeting/dialogue-a/session/1")
-    graph.add((person, RDF.type, FOAF.Person))
-    graph.add((person, FOAF.name, Literal(CRAFTED_NAME)))
-    graph.add((person, FOAF.familyName, Literal("Crafted")))
-    graph.add((person, iri(UNKG.country), URIRef(BASE + "country/JPN")))
-    graph.add((person, iri(UNKG.participatedIn), session))
-    statement = URIRef(BASE + "statement/dialogue-a/900-950")
-    passage = URIRef(BASE + "passage/dialogue-a/900-950")
-    for predicate, value in (
-        (RDF.type, iri(UNKG.Statement)),
-        (iri(UNKG.speaker), person),
-        (iri(UNKG.act), iri(ACT.stated)),
-        (iri(UNKG.topic), iri(TOPIC_NS["human-rights"])),
-        (iri(UNKG.stance), iri(STANCE.supports)),
-        (iri(UNKG.quote), Literal(CRAFTED_QUOTE)),
-        (iri(UNKG.inSession), session),
-        (iri(UNKG.atMeeting), URIRef(BASE + "meeting/dialogue-a")),
-        (URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), passage),
-    ):
-        graph.add((statement, predicate, value))
-    graph.add((passage, RDF.type, iri(UNKG.Passage)))
-    graph.add((passage, iri(UNKG.inReport), URIRef(BASE + "report/dialogue-a")))
-    graph.add((passage, iri(OA.start), Literal(900)))
-    graph.add((passage, iri(OA.end), Literal(950)))
-    return person
 
 
 def embedded_payload(html: str) -> dict[str, object]:
@@ -98,24 +59,23 @@ def tag_counts(html: str) -> dict[str, int]:
 
 
 def test_crafted_names_and_quotes_stay_text_in_the_html(
-    make_store: Callable[[dict[URIRef, Graph]], Store], small_graphs: dict[URIRef, Graph], settings: Settings
+    crafted: Any, small_store: Store, make_store: Callable[[dict[URIRef, Graph]], Store], settings: Settings
 ) -> None:
-    baseline = render_page(build_view(make_store(small_graphs), "who-met-whom", settings))
-    person = add_crafted_person(small_graphs)
-    html = render_page(build_view(make_store(small_graphs), "who-met-whom", settings))
+    baseline = render_page(build_view(small_store, "who-met-whom", settings))
+    html = render_page(build_view(make_store(crafted.graphs), "who-met-whom", settings))
     assert tag_counts(html) == tag_counts(baseline)  # no tag came in with the crafted text
-    assert CRAFTED_NAME not in html and CRAFTED_QUOTE not in html  # only escaped forms are written
+    assert crafted.name not in html and crafted.quote not in html  # only escaped forms are written
     payload = embedded_payload(html)
     networks = payload["networks"]
     assert isinstance(networks, list)
     nodes = {node["id"]: node for node in networks[0]["nodes"]}
-    assert nodes[str(person)]["label"] == CRAFTED_NAME  # the exact text comes back out of the JSON
+    assert nodes[str(crafted.person)]["label"] == crafted.name  # the exact text comes back out of the JSON
     quotes = [
         item.get("quote")
-        for section in networks[0]["details"][str(person)]["sections"]
+        for section in networks[0]["details"][str(crafted.person)]["sections"]
         for item in section["items"]
     ]
-    assert CRAFTED_QUOTE in quotes
+    assert crafted.quote in quotes
 
 
 def test_script_json_cannot_close_the_script_element() -> None:
