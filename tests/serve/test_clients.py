@@ -11,9 +11,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, VOID
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from serve_support import ROOT, UNKG, Server, as_rows, fetch
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 
-from conftest import ROOT, UNKG, Server, as_rows, fetch
 from unkg.store import open_store
 
 

@@ -13,8 +13,7 @@ from urllib.parse import quote, urlencode
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import FOAF
-
-from conftest import Response, Server, fetch
+from serve_support import Response, Server, fetch
 
 NAMES_QUERY = """PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 SELECT ?person ?name WHERE { ?person a foaf:Person ; foaf:name ?name } ORDER BY ?name"""

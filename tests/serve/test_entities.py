@@ -9,8 +9,7 @@ from collections.abc import Iterator
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import FOAF, RDF
-
-from conftest import UNKG, Server, fetch, free_port, load_fixture_store, start_server, stop_server
+from serve_support import UNKG, Server, fetch, free_port, load_fixture_store, start_server, stop_server
 
 PERSONS = ("tanaka-hana", "lee-min", "smith-john")
 

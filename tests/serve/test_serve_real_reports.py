@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import FOAF, RDF
+from serve_support import DEFAULT_BASE, UNKG, Server, as_rows, fetch, start_server, stop_server
 from SPARQLWrapper import JSON, SPARQLWrapper
-
-from conftest import DEFAULT_BASE, UNKG, Server, as_rows, fetch, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
