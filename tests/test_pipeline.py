@@ -162,3 +162,36 @@ def test_curation_fixes_apply_before_the_graph_is_built(
     curated = curate(mini_extractions, replace(settings, root=tmp_path))
     names = {person.key: person.name for extraction in curated for person in extraction.people}
     assert names["park-min-jun"] == "Minjun Park"
+
+
+def _write_docx(text: str, path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph.replace("\n", " "))
+    document.save(str(path))
+
+
+def _write_pdf(text: str, path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in text.split("\n\n"):
+        pdf.multi_cell(0, 6, paragraph.replace("\n", " "))
+        pdf.ln(4)
+    pdf.output(str(path))
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_word_and_pdf_reports_build_like_text(settings: Settings, tmp_path: Path, suffix: str) -> None:
+    report = tmp_path / f"mini-dialogue-2020{suffix}"
+    text = (FIXTURES / "mini-dialogue-2020.txt").read_text(encoding="utf-8")
+    (_write_docx if suffix == ".docx" else _write_pdf)(text, report)
+    summary = build([report], settings, tmp_path / "store", out_dir=tmp_path / "out")
+    assert summary.reports == ("mini-dialogue-2020",) and summary.people >= 1
+    with open_store(tmp_path / "store", read_only=True) as store:
+        query = "SELECT ?source WHERE { ?report <http://purl.org/dc/terms/source> ?source }"
+        assert [str(row[0]) for row in store.select(query).rows] == [report.name]
