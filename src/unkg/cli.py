@@ -164,7 +164,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; the README's CLI reference is generated from its help."""
-    parser = argparse.ArgumentParser(prog="unkg", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="unkg",
+        description="unkg: a knowledge graph of East Asian engagement with the United Nations, "
+        "built from meeting reports.",
+        epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 bad report file, 4 bad query, 5 store, 6 not valid.",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument(
         "--base", metavar="IRI", help="base IRI for minted entities (default: $UNKG_BASE_IRI)"
