@@ -423,7 +423,8 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
         token = run[end]
         word = token.text
         kind = non_name_words().get(word)
-        if (kind is not None and not (titled and kind == "time" and end == index)) or word in roles["head"]:
+        stops = kind is not None and kind != "common" and not (titled and kind == "time" and end == index)
+        if stops or word in roles["head"]:
             break
         if _match_title(run, end) is not None:
             break
@@ -485,7 +486,7 @@ def _plausible_untitled_name(
     if len(name_tokens) < 2:
         return False
     rest = run[name_end:]
-    if any(token.text in non_name_words() and non_name_words()[token.text] != "time" for token in rest):
+    if any(non_name_words().get(token.text) in ("org", "place", "document", "other") for token in rest):
         return False  # "Sun Moon University", "OBOR Judicial Research Institute"
     capitals = [is_capitals(token.text) for token in name_tokens]
     if any(capitals) and not all(capitals):
