@@ -39,6 +39,8 @@ def test_whole_text_decides_when_the_topical_sentences_carry_no_cue() -> None:
         ("The Committee against Torture reviews human rights reports.", Stance.NEUTRAL),
         ("The Department of Operational Support handles UN reform logistics.", Stance.NEUTRAL),
         ("Trust among states is fragile; there is a lack of confidence in disarmament.", Stance.CONCERNED),
+        ("Against this backdrop the engagement with the UPR grew.", Stance.NEUTRAL),
+        ("The framework on intellectual property enforcement was not successful.", Stance.CONCERNED),
     ],
 )
 def test_cues_read_as_the_text_means(sentence: str, stance: Stance) -> None:
