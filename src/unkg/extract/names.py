@@ -60,8 +60,9 @@ def data_dir() -> Path:
     return load_settings().data_dir
 
 
-def _read_rows(relative: str) -> list[dict[str, str]]:
-    """Rows of a CSV reference file; lines starting with ``#`` are comments."""
+def reference_rows(relative: str) -> list[dict[str, str]]:
+    """Rows of a CSV reference file under ``data/`` (callers cache what they build from them);
+    lines starting with ``#`` are comments."""
     path = data_dir() / relative
     with path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
@@ -72,7 +73,7 @@ def _read_rows(relative: str) -> list[dict[str, str]]:
 def honorifics() -> dict[str, Honorific]:
     """Titles by written form, from ``data/honorifics.csv``."""
     table: dict[str, Honorific] = {}
-    for row in _read_rows("honorifics.csv"):
+    for row in reference_rows("honorifics.csv"):
         table[row["form"]] = Honorific(
             form=row["form"],
             canonical=row["canonical"],
@@ -86,26 +87,26 @@ def honorifics() -> dict[str, Honorific]:
 @cache
 def east_asian_family_names() -> frozenset[str]:
     """Common Chinese, Japanese and Korean family names, folded (see :func:`fold`)."""
-    return frozenset(fold(row["name"]) for row in _read_rows("names/family_names.csv"))
+    return frozenset(fold(row["name"]) for row in reference_rows("names/family_names.csv"))
 
 
 @cache
 def nickname_pairs() -> frozenset[tuple[str, str]]:
     """(short, full) given-name pairs such as ("abby", "abigail"), folded."""
-    return frozenset((fold(row["short"]), fold(row["full"])) for row in _read_rows("names/nicknames.csv"))
+    return frozenset((fold(row["short"]), fold(row["full"])) for row in reference_rows("names/nicknames.csv"))
 
 
 @cache
 def non_name_words() -> dict[str, str]:
     """Capitalised words that make a run an organization, place or date, with their kind."""
-    return {row["word"]: row["kind"] for row in _read_rows("names/non_name_words.csv")}
+    return {row["word"]: row["kind"] for row in reference_rows("names/non_name_words.csv")}
 
 
 @cache
 def role_words() -> dict[str, frozenset[str]]:
     """Role vocabulary: ``{"head": {...}, "modifier": {...}}`` from ``data/roles.csv``."""
     kinds: dict[str, set[str]] = {"head": set(), "modifier": set()}
-    for row in _read_rows("roles.csv"):
+    for row in reference_rows("roles.csv"):
         kinds.setdefault(row["kind"], set()).add(row["word"])
     return {kind: frozenset(words) for kind, words in kinds.items()}
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from unkg.extract.mentions import PersonMention, country_word
-from unkg.extract.names import honorifics, non_name_words, role_words
+from unkg.extract.names import non_name_words, role_words
 from unkg.extract.organizations import (
     find_organizations,
     national_organization,
@@ -338,11 +338,6 @@ def _unlisted_organization(name: str) -> Organization | None:
     if not all(word[0].isupper() or word in _APPOSITION_WORDS for word in words):
         return None
     return Organization(key=slugify(name), name=name, acronym=name if acronym else None)
-
-
-def title_forms() -> frozenset[str]:
-    """All written title forms (for telling a caption's pre-name role words from a name)."""
-    return frozenset(honorifics())
 
 
 def find_posts(

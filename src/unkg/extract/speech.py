@@ -26,7 +26,7 @@ from functools import cache
 
 from unkg.extract.countries import find_countries
 from unkg.extract.mentions import PersonMention
-from unkg.extract.names import _read_rows
+from unkg.extract.names import reference_rows
 from unkg.extract.structure import Passage
 from unkg.model import Span, SpeechAct
 
@@ -134,7 +134,7 @@ class Verb:
 def verb_forms() -> dict[str, Verb]:
     """Every surface form of every reporting verb in ``data/speech_verbs.csv``."""
     forms: dict[str, Verb] = {}
-    for row in _read_rows("speech_verbs.csv"):
+    for row in reference_rows("speech_verbs.csv"):
         lemma = row["lemma"]
         verb = Verb(lemma, SpeechAct(row["act"]) if row["act"] else None, row.get("asks") == "yes")
         for form in {lemma, *_regular_forms(lemma), *row["forms"].split()}:
