@@ -16,7 +16,7 @@ from unkg.pipeline import report_graphs
 from unkg.rdf.build import vocabulary_graph
 from unkg.rdf.iris import Minter
 from unkg.rdf.namespaces import OA, TOPIC_NS, UNKG
-from unkg.reason import OWL_CHECK, SHACL_CHECK, ValidationReport, validate
+from unkg.reason import OWL_CHECK, PASSAGE_CHECK, SHACL_CHECK, ValidationReport, validate
 from unkg.store import Store, open_store
 
 TEST_GRAPH = URIRef("https://w3id.org/unkg/graph/test-extra")
@@ -88,3 +88,19 @@ def test_without_java_the_owl_check_is_skipped_and_says_so(
     report = validate(store, settings)
     assert "OWL consistency (HermiT): skipped - java not found on PATH" in report.render()
     assert report.ok  # SHACL passed; a skipped check does not fail the report
+
+
+def test_passages_must_hold_their_offsets_and_quotes_their_passage(store: Store, settings: Settings) -> None:
+    passage = URIRef("https://w3id.org/unkg/passage/mini-forum-2021/0-10")
+    statement = URIRef("https://w3id.org/unkg/statement/mini-forum-2021/0-10")
+    broken = Graph()
+    broken.add((passage, OA["start"], Literal(0)))
+    broken.add((passage, OA["end"], Literal(10)))
+    broken.add((passage, OA["exact"], Literal("Summary")))  # 7 characters, not 10
+    broken.add((statement, UNKG["quote"], Literal("Summary of")))
+    broken.add((statement, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), passage))
+    store.replace_graph(TEST_GRAPH, broken)
+    text = _check(validate(store, settings), PASSAGE_CHECK)
+    assert "Passages and quotes: FAILED - 2 violation(s)" in text
+    assert ":passage/mini-forum-2021/0-10: exact text longer or shorter than its offsets" in text
+    assert ":statement/mini-forum-2021/0-10: quote differs from the exact text of its passage" in text

@@ -5,7 +5,9 @@
 1. SHACL: ``ontology/shapes.ttl`` (every statement has one speaker, act, stance, quote and a passage
    with integer offsets; every person a name and a family name; ...). Warnings are listed, only
    violations fail.
-2. OWL: the ontology plus the data, in a temporary owlready2 World, checked by HermiT (Java).
+2. Provenance: every passage's exact text is as long as its offsets say, and every statement's
+   quote is the exact text of its passage (two SPARQL queries on the store).
+3. OWL: the ontology plus the data, in a temporary owlready2 World, checked by HermiT (Java).
    Without ``java`` on the PATH this check is skipped and the report says so.
 """
 
@@ -31,6 +33,7 @@ from unkg.store import Store
 MAX_LISTED = 15
 SHACL_CHECK = "SHACL shapes"
 OWL_CHECK = "OWL consistency (HermiT)"
+PASSAGE_CHECK = "Passages and quotes"
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,42 @@ class ValidationReport:
 
 
 def validate(store: Store, settings: Settings) -> ValidationReport:
-    """SHACL conformance and OWL consistency of everything in ``store``."""
+    """SHACL conformance, provenance offsets and OWL consistency of everything in ``store``."""
     graph = union_graph(store.dataset())
-    return ValidationReport.of((check_shapes(graph, settings), check_consistency(graph)))
+    checks = (check_shapes(graph, settings), check_passages(store), check_consistency(graph))
+    return ValidationReport.of(checks)
+
+
+# ----- provenance -----------------------------------------------------------------------------------
+
+# Checks SHACL-SPARQL could express but pySHACL would run once per node (minutes); one query each here.
+PASSAGE_CHECKS = {
+    "exact text longer or shorter than its offsets": """
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?node WHERE {
+            ?node oa:start ?start ; oa:end ?end ; oa:exact ?exact .
+            FILTER(STRLEN(?exact) != ?end - ?start)
+        } ORDER BY ?node""",
+    "quote differs from the exact text of its passage": """
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX unkg: <https://w3id.org/unkg/ontology#>
+        SELECT ?node WHERE {
+            ?node unkg:quote ?quote .
+            FILTER NOT EXISTS { ?node prov:wasDerivedFrom/oa:exact ?quote }
+        } ORDER BY ?node""",
+}
+
+
+def check_passages(store: Store) -> CheckResult:
+    """Every passage's text is as long as its offsets, every quote is its passage's exact text."""
+    started = time.perf_counter()
+    details = []
+    for problem, query in PASSAGE_CHECKS.items():
+        details += [f"Violation: {_short(row[0])}: {problem}" for row in store.select(query).rows]
+    summary = f"{len(details)} violation(s)"
+    seconds = time.perf_counter() - started
+    return CheckResult(PASSAGE_CHECK, not details, summary, _capped(details), seconds=seconds)
 
 
 # ----- SHACL --------------------------------------------------------------------------------------
@@ -111,8 +147,13 @@ def _shacl_findings(results: Graph) -> list[tuple[str, str]]:
 def _grouped(findings: list[tuple[str, str]]) -> tuple[str, ...]:
     counts = Counter(findings)
     lines = [f"{severity}: {text}" + (f" (x{n})" if n > 1 else "") for (severity, text), n in counts.items()]
+    return _capped(lines)
+
+
+def _capped(lines: list[str]) -> tuple[str, ...]:
+    """At most MAX_LISTED lines, then how many more there are."""
     if len(lines) > MAX_LISTED:
-        lines = [*lines[:MAX_LISTED], f"... and {len(lines) - MAX_LISTED} more"]
+        return (*lines[:MAX_LISTED], f"... and {len(lines) - MAX_LISTED} more")
     return tuple(lines)
 
 
