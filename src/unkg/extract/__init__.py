@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 
 from unkg.extract.countries import country_by_code, find_countries
 from unkg.extract.mentions import PersonMention, find_person_mentions, report_vocabulary
-from unkg.extract.organizations import find_organizations, national_organization
-from unkg.extract.posts import PostDraft, find_posts
+from unkg.extract.names import honorifics
+from unkg.extract.organizations import find_organizations, national_organization, organization_by_key
+from unkg.extract.posts import PostDraft, find_posts, is_post_phrase
 from unkg.extract.resolve import (
     PersonRecord,
     RoleHolder,
@@ -79,7 +80,9 @@ def extract(document: Document) -> Extraction:
     resolution = resolve_people(mentions, preferred)
     keyed = [KeyedMention(m, k) for m, k in resolution.mention_keys]
     drafts = find_posts(text, layout.units, resolution.mention_keys)
-    keyed += _resolved_role_references(mentions, layout, drafts, keyed)
+    holders = _role_holders(layout, drafts, keyed)
+    keyed += _resolved_role_references(mentions, layout, holders)
+    keyed += _post_title_references(layout, holders, keyed)
     keyed.sort(key=lambda k: k.mention.span.start)
     records = {r.key: r for r in resolution.records}
     statements, groups = find_statements(text, layout.passages, keyed, lambda key: _gender(records, key))
@@ -140,12 +143,17 @@ def _unit_at(layout: Layout, position: int) -> Unit | None:
 def _role_holders(
     layout: Layout, drafts: Sequence[PostDraft], keyed: Sequence[KeyedMention]
 ) -> list[RoleHolder]:
-    """Who holds which post title, by evidence in captions and headings (where posts are stated)."""
+    """Who holds which post, by evidence in captions, headings and appositions (where posts are stated)."""
     holders = []
     first_posts: dict[tuple[str, int], PostDraft] = {}
-    for post in drafts:  # a person's first post in a caption is the one a bare title refers to
+    titles = honorifics()
+    for post in drafts:  # a person's first post in a block is the one a bare title refers to
         unit = _unit_at(layout, post.span.start)
-        if unit is not None and unit.kind in _SHOWN_KINDS:
+        if unit is None:
+            continue
+        # in prose, a title before a name ("Secretary-General Antonio Guterres") may be someone only
+        # mentioned: only captions and headings, or posts stated in an apposition, make a holder
+        if unit.kind in _SHOWN_KINDS or post.role not in titles:
             kept = first_posts.setdefault((post.person, unit.span.start), post)
             if post.span.start < kept.span.start:
                 first_posts[(post.person, unit.span.start)] = post
@@ -164,13 +172,9 @@ def _role_holders(
 
 
 def _resolved_role_references(
-    mentions: Sequence[PersonMention],
-    layout: Layout,
-    drafts: Sequence[PostDraft],
-    keyed: Sequence[KeyedMention],
+    mentions: Sequence[PersonMention], layout: Layout, holders: Sequence[RoleHolder]
 ) -> list[KeyedMention]:
     """ "The Director-General" as the person holding that post in the session."""
-    holders = _role_holders(layout, drafts, keyed)
     resolved = []
     for mention in mentions:
         if not mention.is_role_reference:
@@ -181,6 +185,30 @@ def _resolved_role_references(
         if key is not None:
             resolved.append(KeyedMention(mention, key))
     return resolved
+
+
+# "The Programme Officer answered", "the Senior Adviser": a post named with "the" and no name
+_THE_POST = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)")
+
+
+def _post_title_references(
+    layout: Layout, holders: Sequence[RoleHolder], keyed: Sequence[KeyedMention]
+) -> list[KeyedMention]:
+    """Posts used as names in prose ("The Programme Officer answered"), resolved to the person who
+    holds that post in the session; titles already read as mentions are left alone."""
+    taken = {k.mention.span.start for k in keyed}
+    found = []
+    for passage in layout.passages:
+        chunk = layout.text[passage.span.start : passage.span.end]
+        for match in _THE_POST.finditer(chunk):
+            start, end = passage.span.start + match.start(1), passage.span.start + match.end(1)
+            if start in taken or not is_post_phrase(match.group(1)):
+                continue
+            key = resolve_role_reference(match.group(1), start, passage.session, holders)
+            if key is not None:
+                span = Span(start, end)
+                found.append(KeyedMention(PersonMention(span, span, None, match.group(1)), key))
+    return found
 
 
 def _presenters(layout: Layout, keyed: Sequence[KeyedMention]) -> dict[int | None, list[str]]:
@@ -279,8 +307,7 @@ def _organizations(layout: Layout, drafts: Sequence[PostDraft]) -> dict[str, Org
 
 
 def _organization_by_key(key: str) -> Organization | None:
-    from unkg.extract.organizations import organization_by_key
-
+    """A listed organization, or a country's mission or government, by its key."""
     organization = organization_by_key(key)
     if organization is not None:
         return organization

@@ -186,6 +186,12 @@ def _role_prefix(words: list[str]) -> int:
     return last_head
 
 
+def is_post_phrase(phrase: str) -> bool:
+    """Whether a phrase is a post and nothing else: "Programme Officer", "Senior Adviser"."""
+    words = phrase.split()
+    return bool(words) and _role_prefix(words) == len(words)
+
+
 def _segments_to_posts(
     segments: Sequence[_Segment], open_roles: list[_OpenRole], posts: list[PostDraft], person: str
 ) -> list[_OpenRole]:

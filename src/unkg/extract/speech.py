@@ -235,8 +235,16 @@ def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> 
             continue
         start, end, form = verb
         act, explicit = _act(text, form, end, sentence.end)
+        if _ANSWER_INTRO.match(text, sentence.start, subject.start + 1) and act is not SpeechAct.ASKED:
+            act, explicit = SpeechAct.ANSWERED, True  # "In response, Mr. Zhou explained that ..."
         return Clause(subject, start, end, act, explicit)
     return _passive_clause(text, sentence, mentions) or _group_clause(text, sentence)
+
+
+# "In response, ...", "Answering the question, ...", "Responding to Professor X, ...", "In reply, ..."
+_ANSWER_INTRO = re.compile(
+    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying)\b[^,]{0,80},\s*"
+)
 
 
 _POSSESSIVE_TO_SUBJECT = {"her": "she", "his": "he", "their": "they"}
@@ -356,6 +364,10 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
     verb = verb_forms()[form]
     after = text[verb_end : min(limit, verb_end + 90)]
     clause = re.split(r"\b(?:that|whether|how|if)\b", after, maxsplit=1)[0]
+    if verb.lemma in _WANT_VERBS and re.match(r"\s+to\s+(?:know|learn|understand|hear)\b", after):
+        return SpeechAct.ASKED, True  # "wanted to know whether ..."
+    if verb.lemma == "seek" and re.match(r"\s+(?:\w+\s+)?(?:clarification|views?|information|advice)", after):
+        return SpeechAct.ASKED, True  # "sought clarification from Dr. Xu on ..."
     if verb.lemma == "open" and re.match(r"\s+the\s+floor\b", after):
         return SpeechAct.STATED, False  # "opened the floor for discussion": chairing, not presenting
     if verb.lemma in {"go", "proceed"}:
@@ -479,7 +491,6 @@ class GroupDraft:
 
 
 GenderOf = Callable[[str], str | None]
-RoleResolver = Callable[[PersonMention, int | None], str | None]
 
 
 def find_statements(
@@ -528,7 +539,7 @@ def _passage_statements(
             if subject is not None and subject.people:  # "Ambassador X hosted a lunch ... She underlined"
                 recent.append(subject.people)
             continue
-        speakers = _speakers(clause.subject, recent, gender_of, groups, text)
+        speakers = _speakers(clause.subject, recent, gender_of, groups)
         if not speakers:
             continue
         recent.append(speakers)
@@ -565,6 +576,7 @@ def _draft(
     )
 
 
+_WANT_VERBS = frozenset({"want", "wish"})
 _OPINION_VERBS = frozenset({"think", "believe"})
 _COMMENT_VERBS = frozenset({"observe", "remark", "comment"})
 # "As a discussant, Ms. Zhang Yunfei ... recalled": a discussant comments
@@ -612,7 +624,6 @@ def _speakers(
     recent: Sequence[tuple[str, ...]],
     gender_of: GenderOf,
     groups: dict[str, GroupDraft],
-    text: str,
 ) -> tuple[str, ...]:
     if subject.people:
         return subject.people
