@@ -184,6 +184,19 @@ def test_search_box_finds_a_name(
     assert page.text_content("#details h2") == "Aiko Tanaka"
 
 
+def test_positions_filter_by_topic_compares_everyone_on_it(
+    small_store: Store, settings: Settings, open_view: Opener, output_dir: Path
+) -> None:
+    opened = open_view(write_view(small_store, "positions", output_dir / "positions.html", "html", settings))
+    page = opened.page
+    choose(page, "topic", BASE + "topic/security-council-reform")
+    assert drawn_labels(page) == {"Security Council reform", "Wei Chen", "Min-jun Kim"}
+    page.check("input[name=mode][value=countries]")
+    page.wait_for_function(STABLE)
+    assert drawn_labels(page) == {"Security Council reform", "China", "Republic of Korea"}
+    assert_clean(opened)
+
+
 def test_positions_switch_to_countries(
     small_store: Store, settings: Settings, open_view: Opener, output_dir: Path
 ) -> None:

@@ -85,3 +85,4 @@ class View:
     networks: tuple[Network, ...]
     facets: tuple[Facet, ...]
     legend_note: str = "Line width: how often."
+    hide_unlinked: bool = False  # after filtering, drop nodes left without any line (positions, institutions)

@@ -106,6 +106,7 @@ def render_page(view: View) -> str:
             {"key": f.key, "label": f.label, "multi": f.multi, "options": [list(o) for o in f.options]}
             for f in view.facets
         ],
+        "hideUnlinked": view.hide_unlinked,
         "largeThreshold": LARGE_NETWORK,
         "topLimit": TOP_NODES,
         "options": vis_options(

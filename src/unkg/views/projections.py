@@ -335,6 +335,7 @@ def positions(store: Selectable, settings: Settings) -> View:
     facets = (
         _event_facet(catalogue, _present(graph, "event")),
         _country_facet(graph),
+        _topic_facet(graph),
         _kind_facet("stance", "Stance", STANCES, _present(graph, "stance")),
     )
     speakers = len(rows.distinct("speaker"))
@@ -351,7 +352,17 @@ def positions(store: Selectable, settings: Settings) -> View:
         networks=(people, countries),
         facets=facets,
         legend_note="Line width: how many statements took that stance.",
+        hide_unlinked=True,
     )
+
+
+def _topic_facet(graph: nx.MultiDiGraph) -> Facet:
+    """Topics by label, so a reader can compare everyone's stance on one of them."""
+    topics = sorted(
+        ((node, data["label"]) for node, data in graph.nodes(data=True) if data["kind"] == "topic"),
+        key=lambda pair: (pair[1].lower(), pair[0]),
+    )
+    return Facet("topic", "Topic", tuple(topics))
 
 
 def _positions_network(
@@ -391,7 +402,12 @@ def _positions_network(
             kind=stance,
             weight=len(tally.items),
             directed=False,
-            facets={"stance": [stance], "event": sorted(tally.events), "country": sorted(tally.countries)},
+            facets={
+                "stance": [stance],
+                "topic": [topic],
+                "event": sorted(tally.events),
+                "country": sorted(tally.countries),
+            },
         )
     _add_centrality(graph)
     network = Network(mode, "People" if mode == "people" else "Countries", graph)
@@ -527,6 +543,7 @@ def institutions(store: Selectable, settings: Settings) -> View:
         networks=(network,),
         facets=facets,
         legend_note="Arrows point from a person to the organization; width: how many posts or visits.",
+        hide_unlinked=True,
     )
 
 

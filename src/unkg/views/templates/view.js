@@ -83,6 +83,7 @@
       var toOk = shown[e.to] || satellites[e.to];
       return fromOk && toOk && !(satellites[e.from] && satellites[e.to]) && passesSelects(e.facets || {}, false);
     });
+    if (data.hideUnlinked) { shown = {}; }  // only what a kept line touches
     keptEdges.forEach(function (e) { shown[e.from] = true; shown[e.to] = true; });
     var keptNodes = net.nodes.filter(function (n) { return shown[n.id]; });
     return { nodes: keptNodes, edges: keptEdges, truncated: truncated, anchors: net.nodes.filter(function (n) { return !n.satellite; }).length };
