@@ -171,6 +171,8 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
         previous = word.group(1) if word else ""
         if previous in _ABBREVIATIONS or (len(previous) == 1 and previous.isupper() and previous != "I"):
             continue
+        if re.search(r"\b(?:e\.g|i\.e|cf|etc)\.$", text[sentence_start : cut + 1]):
+            continue
         spans.append(Span(sentence_start, start + match.end()))
         sentence_start = start + match.end()
     if sentence_start < end and text[sentence_start:end].strip():
@@ -539,21 +541,69 @@ def _passage_statements(
             if subject is not None and subject.people:  # "Ambassador X hosted a lunch ... She underlined"
                 recent.append(subject.people)
             continue
-        speakers = _speakers(clause.subject, recent, gender_of, groups)
-        if not speakers:
-            continue
-        recent.append(speakers)
-        draft = _draft(sentence, speakers, clause.act, passage, index, position == 0, clause.explicit_act)
-        draft.addressees, draft.group_object = explicit_addressees(text, clause, sentence, inside)
-        draft.addressees = [a for a in draft.addressees if a not in speakers]
-        verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
-        draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
-            _DISCUSSANT.match(text, sentence.start, sentence.end)
-        )
-        if clause.subject.pronoun in ("he", "she"):
-            draft.pronoun_gender = _PRONOUNS[clause.subject.pronoun]
-        found.append(draft)
+        clauses = [(sentence, clause), *_coordinated_clauses(text, sentence, clause, inside)]
+        for part, (span, found_clause) in enumerate(clauses):
+            draft = _clause_draft(
+                text, span, found_clause, passage, index, position == 0 and part == 0, inside
+            )
+            speakers = _speakers(found_clause.subject, recent, gender_of, groups)
+            if not speakers:
+                continue
+            recent.append(speakers)
+            draft.speakers = speakers
+            draft.addressees = [a for a in draft.addressees if a not in speakers]
+            found.append(draft)
     return found
+
+
+# "Dr. Wennmann detailed current trends, while Professor Krause explained his research"
+_COORDINATION = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+")
+
+
+def _coordinated_clauses(
+    text: str, sentence: Span, clause: Clause, mentions: Sequence[KeyedMention]
+) -> list[tuple[Span, Clause]]:
+    """A second speaker's clause joined to the first one in the same sentence."""
+    found = []
+    for match in _COORDINATION.finditer(text, clause.verb_end, sentence.end):
+        start = match.end()
+        if not any(k.mention.span.start == start for k in mentions):
+            continue
+        part = Span(start, sentence.end)
+        second = read_clause(text, part, mentions)
+        if second is not None and second.subject.people and second.subject.start == start:
+            found.append((part, second))
+            break
+    return found
+
+
+def _clause_draft(
+    text: str,
+    span: Span,
+    clause: Clause,
+    passage: Passage,
+    index: int,
+    first: bool,
+    mentions: Sequence[KeyedMention],
+) -> DraftStatement:
+    """The statement a reporting clause makes (speakers are set by the caller)."""
+    draft = _draft(span, (), clause.act, passage, index, first, clause.explicit_act)
+    draft.addressees, draft.group_object = explicit_addressees(text, clause, span, mentions)
+    verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
+    draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
+        _DISCUSSANT.match(text, span.start, span.end)
+    )
+    if clause.subject.pronoun in ("he", "she"):
+        draft.pronoun_gender = _PRONOUNS[clause.subject.pronoun]
+    elif clause.subject.people and len(clause.subject.people) == 1:
+        # "Professor Krause explained his current research": the speaker's own possessive
+        possessive = _POSSESSIVE.match(text, clause.verb_end, span.end)
+        if possessive:
+            draft.pronoun_gender = "male" if possessive.group(1) == "his" else "female"
+    return draft
+
+
+_POSSESSIVE = re.compile(r"\s+(his|her)\s+(?!(?:for|to|about|on|in|with|at|by|that|and)\b)[a-z]")
 
 
 def _draft(
