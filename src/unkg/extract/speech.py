@@ -519,7 +519,7 @@ def find_statements(
                 0, _draft(passage.span, last_speakers, SpeechAct.STATED, passage, index, True, False)
             )
         statements.extend(found)
-    _cut_spans(statements, passages)
+    _cut_spans(text, statements, passages)
     return statements, sorted(groups.values(), key=lambda g: g.key)
 
 
@@ -714,13 +714,17 @@ def group_key(label: str, countries: Sequence[str]) -> str:
     return "-".join(parts)
 
 
-def _cut_spans(statements: list[DraftStatement], passages: Sequence[Passage]) -> None:
-    """Each statement runs to the next statement of its passage, or to the end of the passage."""
+def _cut_spans(text: str, statements: list[DraftStatement], passages: Sequence[Passage]) -> None:
+    """Each statement runs to the next statement of its passage, or to the end of the passage
+    (without the blank space or the "while" that joins it to the next)."""
     for index, statement in enumerate(statements):
         following = statements[index + 1] if index + 1 < len(statements) else None
         end = passages[statement.passage_index].span.end
         if following is not None and following.passage_index == statement.passage_index:
             end = following.span.start
+        tail = re.search(r"(?:,?\s+(?:while|whereas|and|but))?\s*$", text[statement.span.start : end])
+        if tail:
+            end = statement.span.start + tail.start()
         statement.span = Span(statement.span.start, max(statement.span.start, end))
 
 
