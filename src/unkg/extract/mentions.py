@@ -234,10 +234,14 @@ def _name_like(word: str, lower_words: frozenset[str]) -> bool:
 
 
 @cache
-def _title_forms() -> tuple[tuple[str, ...], ...]:
-    """Title forms as word tuples, longest first: ("Associate", "Professor"), ("Ms.",) ..."""
-    forms = {tuple(form.split()) for form in honorifics()}
-    return tuple(sorted(forms, key=lambda words: (-len(words), words)))
+def _title_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Title forms as word tuples by their first word, longest first: {"Associate": (("Associate",
+    "Professor"),), "Ms.": (("Ms.",),) ...}."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in honorifics():
+        words = tuple(form.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(forms, key=lambda w: (-len(w), w))) for first, forms in by_first.items()}
 
 
 def find_person_mentions(
@@ -331,14 +335,11 @@ def _written(token: _Token) -> str:
 def _match_title(tokens: Sequence[_Token], index: int) -> tuple[Honorific, int] | None:
     """The longest title starting at ``tokens[index]``, with the number of words it takes."""
     table = honorifics()
-    for words in _title_forms():
+    for words in _title_forms().get(_written(tokens[index]), ()):
         end = index + len(words)
         if end > len(tokens):
             continue
-        written = tuple(
-            t.text + ("." if t.dot and _is_abbreviation(t.text) else "") for t in tokens[index:end]
-        )
-        if written == words:
+        if tuple(_written(token) for token in tokens[index:end]) == words:
             return table[" ".join(words)], len(words)
     return None
 

@@ -126,8 +126,19 @@ def _start(mention: PersonMention) -> int:
 def _cluster_full_names(
     named: Sequence[PersonMention], preferred_spans: Sequence[Span]
 ) -> list[PersonRecord]:
-    """Union of full-name mentions that name one person (see :func:`same_person_names`)."""
-    parent = list(range(len(named)))
+    """Union of full-name mentions that name one person (see :func:`same_person_names`).
+
+    Mentions written alike (same folded parts and shown gender) are compared once.
+    """
+    alike: dict[tuple[str, str, str | None], list[PersonMention]] = {}
+    for mention in named:
+        assert mention.name is not None
+        alike.setdefault(
+            (fold(mention.name.family), fold(mention.name.given or ""), mention.gender), []
+        ).append(mention)
+    representatives = [group[0] for group in alike.values()]
+    members = {id(group[0]): group for group in alike.values()}
+    parent = list(range(len(representatives)))
 
     def find(index: int) -> int:
         while parent[index] != index:
@@ -135,15 +146,15 @@ def _cluster_full_names(
             index = parent[index]
         return index
 
-    for i, a in enumerate(named):
+    for i, a in enumerate(representatives):
         for j in range(i):
-            b = named[j]
-            if _compatible(a, b) and _cluster_genders_fit(find(i), find(j), named, find):
+            b = representatives[j]
+            if _compatible(a, b) and _cluster_genders_fit(find(i), find(j), representatives, find):
                 parent[find(i)] = find(j)
     groups: dict[int, list[PersonMention]] = {}
-    for index, mention in enumerate(named):
-        groups.setdefault(find(index), []).append(mention)
-    return [_record_from(group, preferred_spans) for group in groups.values()]
+    for index, representative in enumerate(representatives):
+        groups.setdefault(find(index), []).extend(members[id(representative)])
+    return [_record_from(sorted(group, key=_start), preferred_spans) for group in groups.values()]
 
 
 def _compatible(a: PersonMention, b: PersonMention) -> bool:
