@@ -36,7 +36,7 @@ class Catalogue:
         """ "Dialogue A (2019)"; the IRI's last segment when the graph gives no title."""
         if not iri:
             return "meeting not stated"
-        title = self.event_titles.get(iri, local_name(iri))
+        title = _shorten(self.event_titles.get(iri, local_name(iri)))
         date = self.event_dates.get(iri)
         return f"{title} ({date[:4]})" if date else title
 
@@ -122,6 +122,17 @@ def load_catalogue(store: Selectable, settings: Settings) -> Catalogue:
             host_name=record["hostName"],
         )
     return catalogue
+
+
+SHORT_TITLE = 48
+
+
+def _shorten(title: str) -> str:
+    """A long meeting title cut at a word, so that side panels and drop-downs stay readable."""
+    if len(title) <= SHORT_TITLE:
+        return title
+    cut = title[: SHORT_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return cut + "…"
 
 
 def _as_int(text: str | None) -> int:

@@ -357,6 +357,8 @@ def _node_options(
             "highlight": {"background": fill, "border": "#000000"},
         }
         options["size"] = round(8 + 24 * share, 1) if kind != "country" else round(18 + 22 * share, 1)
+        if kind == "country":  # few nodes that carry the comparison: large, bold labels
+            options["font"] = {"size": 26, "face": "system-ui, sans-serif", "bold": True}
     return options
 
 
