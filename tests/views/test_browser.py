@@ -290,3 +290,19 @@ def test_pages_of_the_real_reports(
         assert drawn_labels(opened.page) != before
         opened.page.screenshot(path=str(output_dir / f"real-{name}-china.png"))
     assert_clean(opened)
+
+
+@pytest.mark.slow
+def test_the_page_the_build_writes_loads_offline(
+    request: pytest.FixtureRequest, settings: Settings, open_view: Opener, output_dir: Path
+) -> None:
+    _require_extraction()
+    store_dir: Path = request.getfixturevalue("built_store_dir")
+    page_path = store_dir.parent / "out" / "who-met-whom.html"
+    assert page_path.is_file()
+    with open_store(store_dir, read_only=True) as store:
+        expected = expected_node_count(store, "who-met-whom", settings)
+    opened = open_view(page_path)
+    assert_clean(opened)
+    assert drawn(opened.page) == expected
+    opened.page.screenshot(path=str(output_dir / "build-who-met-whom.png"))
