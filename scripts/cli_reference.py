@@ -17,7 +17,8 @@ TARGET = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 def cli_reference() -> str:
     """The markdown text of the CLI reference: the top-level help, then each command's help."""
     parser = build_parser()
-    parts = ["# unkg command-line reference", "", "Generated from `unkg --help` by scripts/cli_reference.py.", ""]
+    parts = ["# unkg command-line reference", ""]
+    parts += ["Generated from `unkg --help` by scripts/cli_reference.py.", ""]
     parts += ["```", parser.format_help().rstrip(), "```", ""]
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name, sub in subparsers.choices.items():
