@@ -190,14 +190,23 @@ class Vocabulary:
 
 
 def report_vocabulary(text: str) -> Vocabulary:
-    """Ordinary words and acronyms of a report (see :class:`Vocabulary`)."""
+    """Ordinary words and acronyms of a report (see :class:`Vocabulary`).
+
+    A word in capitals is an acronym when it stands alone somewhere ("WIPO"), or when it is a known
+    organization's acronym ("UNDP") and no neighbour is clearly a name part ("UNDP Young
+    Professionals", but "NAM Young Hee": "Hee" is a name part).
+    """
     lower = frozenset(re.findall(r"(?<![\w'-])[a-z][a-z'-]+\b", text))
     acronyms: set[str] = set()
     for match in re.finditer(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?\b", text):
         before = re.search(r"\b([A-Z][a-z][\w-]*),? $", text[max(0, match.start() - 30) : match.start()])
-        after = re.match(r" ([A-Z][a-z][\w-]*)", text[match.end() : match.end() + 30])
+        after = re.match(r" ([A-Z][a-z][\w-]*)(?: ([A-Z][a-z][\w-]*))?", text[match.end() : match.end() + 40])
         neighbours = [found.group(1) for found in (before, after) if found]
-        if not any(_name_like(word, lower) for word in neighbours):
+        if after and after.group(2):
+            neighbours.append(after.group(2))
+        alone = not any(_name_like(word, frozenset()) for word in neighbours)
+        known = organization_for_name(match.group()) is not None
+        if alone or (known and not any(_name_like(word, lower) for word in neighbours)):
             acronyms.add(match.group())
     return Vocabulary(lower_words=lower, acronyms=frozenset(acronyms))
 
