@@ -837,6 +837,8 @@ def _default_question_addressees(items: Sequence[DraftStatement], presenters: li
             statement.addressees = [target]
 
 
+# "Ambassador X of the Republic of Korea hosted ...": the "of" phrase after a host's name
+_OF_COUNTRY = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of|the|[A-Z][\w'-]*))*)?")
 # "Ambassador Shuang CAO of China hosted a lunch for Mr. Ito and Prof. Nakamura"
 _HOSTED = re.compile(r"\s+(?:\w+\s+)?(?:hosted|hosts|welcomed|received)\b")
 
@@ -861,10 +863,8 @@ def find_hostings(text: str, passages: Sequence[Passage], mentions: Sequence[Key
                 subject = _subject_at(text, position, sentence, inside)
                 if subject is None or len(subject.people) != 1:
                     continue
-                relative = re.match(
-                    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?", text[subject.end :]
-                )
-                verb = _HOSTED.match(text, subject.end + (relative.end() if relative else 0), sentence.end)
+                after_name = _OF_COUNTRY.match(text, subject.end)  # "Ambassador X of the Republic of Korea"
+                verb = _HOSTED.match(text, after_name.end() if after_name else subject.end, sentence.end)
                 if verb is None:
                     continue
                 guests = tuple(
