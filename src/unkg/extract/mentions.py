@@ -215,7 +215,8 @@ def country_word(word: str, codes: bool = True) -> str | None:
     """Alpha-3 code of a country name or demonym written as one word ("Korean", "Japan", "ROK").
 
     A three-letter word in ordinary case is not read as a country code ("Ken" is not Kenya), nor,
-    with ``codes=False`` (after a title), one in capitals ("Mr. NAM Sang-min" is not Namibia).
+    with ``codes=False`` (where a name may stand), one in capitals ("NAM Sang-min" is not Namibia;
+    a code the report uses as a word, "ROK", is an acronym of the report anyway).
     """
     if len(word) <= 3 and (not word.isupper() or not codes):
         return None
@@ -418,7 +419,7 @@ def _skippable(word: str, vocabulary: Vocabulary) -> bool:
         or word.lower() in vocabulary.lower_words
         or word in non_name_words()
         or word in vocabulary.acronyms
-        or country_word(word) is not None
+        or country_word(word, codes=False) is not None
     )
 
 
@@ -442,7 +443,7 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
             break
         if is_capitals(word) and word in vocabulary.acronyms:
             break
-        if country_word(word, codes=not titled) is not None or _stopword_in_name(word, titled):
+        if country_word(word, codes=False) is not None or _stopword_in_name(word, titled):
             break
         initial = len(word) == 1 and token.dot and end > index and end + 1 < len(run)
         if len(word.strip("()")) < 2 and not initial:
