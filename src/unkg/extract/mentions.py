@@ -266,10 +266,19 @@ def find_person_mentions(
         mentions.extend(_comma_form_mentions(text, span, vocabulary))
         taken = [m.span for m in mentions]
         for run in _runs(text, span):
-            for mention in _read_run(text, run, vocabulary, title_case=kind is BlockKind.HEADING):
+            for mention in _read_run(text, run, vocabulary, title_case=_title_case(text, span, kind)):
                 if not any(_overlaps(mention.span, other) for other in taken):
                     mentions.append(mention)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _title_case(text: str, span: Span, kind: BlockKind) -> bool:
+    """A heading in title case, where capitals prove nothing; a line that is only a name ("Ryo
+    Kobayashi", a photo caption read as a heading) is not one."""
+    if kind is not BlockKind.HEADING:
+        return False
+    words = text[span.start : span.end].split()
+    return not (2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w'-]+", word) for word in words))
 
 
 def _overlaps(a: Span, b: Span) -> bool:
