@@ -1,7 +1,7 @@
 """Shared fixtures: stores built once per test session, in temporary folders (never the repo's build/).
 
 - ``built_store_dir``: the two real reports of ``data/reports/`` built by :func:`unkg.pipeline.build`
-  (the outputs, graph.ttl, graph.jsonld and who-met-whom.html, are in ``built_store_dir.parent / "out"``).
+  (the outputs, graph.ttl, graph.jsonld and the three view pages, are in ``built_store_dir.parent / "out"``).
 - ``mini_extractions``: hand-written extractions of two tiny invented reports (tests/fixtures/).
 - ``mini_store_dir``: those two extractions built into a store (no outputs written).
 """

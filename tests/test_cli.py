@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
+BUILD_OUTPUTS = ["graph.jsonld", "graph.ttl", "institutions.html", "positions.html", "who-met-whom.html"]
+
 BIN = Path(sys.executable).parent / "unkg"
 
 
@@ -103,7 +105,7 @@ def test_build_prints_a_summary_and_writes_the_outputs(
     assert "reports read   2 (acuns-annual-meeting-2023, geneva-dialogue-2019)" in result.stdout
     for label in ("people", "organizations", "sessions", "statements", "triples", "seconds"):
         assert f"\n{label}" in result.stdout
-    assert sorted(p.name for p in out_dir.iterdir()) == ["graph.jsonld", "graph.ttl", "who-met-whom.html"]
+    assert sorted(p.name for p in out_dir.iterdir()) == BUILD_OUTPUTS
 
 
 def test_built_store_answers_queries_and_validates(

@@ -18,6 +18,8 @@ from unkg.pipeline import build, build_from_extractions, curate, find_reports
 from unkg.rdf.iris import Minter
 from unkg.store import open_store
 
+BUILD_OUTPUTS = ["graph.jsonld", "graph.ttl", "institutions.html", "positions.html", "who-met-whom.html"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -82,8 +84,8 @@ def test_outputs_are_the_graph_files_and_the_who_met_whom_page(
 ) -> None:
     out = tmp_path / "out"
     summary = build_from_extractions(mini_extractions, settings, tmp_path / "store", out_dir=out)
-    assert sorted(p.name for p in summary.outputs) == ["graph.jsonld", "graph.ttl", "who-met-whom.html"]
-    assert sorted(p.name for p in out.iterdir()) == ["graph.jsonld", "graph.ttl", "who-met-whom.html"]
+    assert sorted(p.name for p in summary.outputs) == BUILD_OUTPUTS
+    assert sorted(p.name for p in out.iterdir()) == BUILD_OUTPUTS
     with open_store(tmp_path / "store", read_only=True) as store:
         union = union_graph(store.dataset())
     assert isomorphic(Graph().parse(out / "graph.ttl"), union)

@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from unkg.config import Settings
-from unkg.errors import ReportError, UnkgError
+from unkg.errors import ReportError
 from unkg.model import Extraction
 from unkg.rdf.build import build_report_graph, vocabulary_graph
 from unkg.rdf.iris import Minter
@@ -26,6 +26,8 @@ from unkg.store import Store, open_store
 REPORT_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 GRAPH_OUTPUTS = (("graph.ttl", "turtle"), ("graph.jsonld", "jsonld"))
 WHO_MET_WHOM_PAGE = "who-met-whom.html"
+# Every network view is written by the build; who-met-whom is the one the README points to.
+VIEW_PAGES = ("who-met-whom", "positions", "institutions")
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ STAGES = (
     Stage("curate", "Extractions", "Extractions with the fixes of data/curation.yaml (unkg.curation)"),
     Stage("rdf", "Extraction", "rdflib Graph of one report (unkg.rdf.build)"),
     Stage("store", "Graphs", "named graphs replaced in the store"),
-    Stage("outputs", "store", "graph.ttl, graph.jsonld, who-met-whom.html"),
+    Stage("outputs", "store", "graph.ttl, graph.jsonld, {who-met-whom,positions,institutions}.html"),
 )
 
 
@@ -185,21 +187,16 @@ def report_graphs(extractions: Sequence[Extraction], settings: Settings) -> list
 
 
 def write_outputs(store: Store, out_dir: Path, settings: Settings) -> tuple[Path, ...]:
-    """``graph.ttl``, ``graph.jsonld`` and the who-met-whom page, in ``out_dir``."""
+    """``graph.ttl``, ``graph.jsonld`` and the network view pages (who-met-whom first), in ``out_dir``."""
     from unkg.export import export_files
+    from unkg.views import write_view
 
     written = [out_dir / name for name, _ in GRAPH_OUTPUTS]
     export_files(store, [(fmt, out_dir / name) for name, fmt in GRAPH_OUTPUTS], settings)
-    written.append(_write_who_met_whom(store, out_dir / WHO_MET_WHOM_PAGE, settings))
+    for view in VIEW_PAGES:
+        page = out_dir / f"{view}.html"
+        written.append(write_view(store, view, out=page, format="html", settings=settings))
     return tuple(written)
-
-
-def _write_who_met_whom(store: Store, out: Path, settings: Settings) -> Path:
-    try:
-        from unkg.views import write_view
-    except ImportError as error:
-        raise UnkgError(f"cannot write {out}: the views module is missing ({error})") from error
-    return write_view(store, "who-met-whom", out=out, format="html", settings=settings)
 
 
 COUNTS = {
