@@ -212,3 +212,10 @@ def test_endpoint_store_errors_are_one_line_and_typed(endpoint: str) -> None:
             remote.replace_graph(G1, ONE)
     with pytest.raises(StoreError, match="cannot reach the SPARQL endpoint"):
         SparqlEndpointStore("http://127.0.0.1:9/sparql", timeout=5).select("SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_a_new_store_folder_is_created_with_its_parents(tmp_path: Path) -> None:
+    store_dir = tmp_path / "not" / "yet" / "store"
+    with open_store(store_dir) as store:
+        assert store.triple_count() == 0
+    assert store_dir.is_dir()

@@ -327,7 +327,10 @@ def _open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
     if read_only and not path.is_dir():
         raise StoreError(f"no store at {path}: run `unkg build` first")
     try:
-        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        if read_only:
+            return ox.Store.read_only(str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)  # Oxigraph creates the store folder, not its parents
+        return ox.Store(str(path))
     except OSError as error:
         problem = "it is locked by another process" if "lock" in str(error).lower() else str(error)
         raise StoreError(f"cannot open the store at {path}: {problem}") from error
