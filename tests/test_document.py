@@ -298,3 +298,23 @@ def test_synthetic_reports_keep_every_statement_in_prose_and_captions_apart() ->
             assert kind in (BlockKind.PARAGRAPH, BlockKind.BULLET), (seed, statement.anchor)
         captions = [b for b in blocks if "Participants of the dialogue" in b.span.text(report.text)]
         assert all(b.kind is BlockKind.CAPTION for b in captions)
+
+
+@pytest.mark.parametrize("report", [GENEVA, ACUNS], ids=lambda p: p.stem)
+def test_pdf_and_docx_versions_of_a_report_give_the_people_of_its_text_version(
+    report: Path, tmp_path: Path
+) -> None:
+    from unkg.extract import extract
+
+    paragraphs = _latin1_paragraphs(report)
+    (tmp_path / "r.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    _write_pdf(paragraphs, tmp_path / "r.pdf")
+    _write_docx(paragraphs, tmp_path / "r.docx")
+
+    def people(path: Path) -> list[tuple[str, str]]:
+        return sorted((p.key, p.name) for p in extract(read_report(path)).people)
+
+    expected = people(tmp_path / "r.txt")
+    assert len(expected) >= 5
+    assert people(tmp_path / "r.pdf") == expected
+    assert people(tmp_path / "r.docx") == expected
