@@ -60,3 +60,21 @@ def test_scores_against_gold_meet_the_targets(real_extractions: dict[str, Extrac
     assert table.get("overall", "posts").f1 >= 0.85
     assert table.get("overall", "interactions").f1 >= 0.85
     assert table.get("overall", "statement speakers").recall >= 0.90
+
+
+def test_every_reference_points_at_something_extracted(real_extractions: dict[str, Extraction]) -> None:
+    for extraction in real_extractions.values():
+        agents = {p.key for p in extraction.people} | {g.key for g in extraction.groups}
+        sessions = {s.number for s in extraction.sessions}
+        organizations = {o.key for o in extraction.organizations}
+        for statement in extraction.statements:
+            assert statement.speaker in agents and (
+                statement.addressee is None or statement.addressee in agents
+            )
+            assert statement.session is None or statement.session in sessions
+            if statement.speaker_post is not None:
+                assert extraction.posts[statement.speaker_post].person == statement.speaker
+        assert all(i.source in agents and i.target in agents for i in extraction.interactions)
+        assert all(p.organization in organizations for p in extraction.posts if p.organization)
+        assert all(s.host in organizations for s in extraction.sessions if s.host)
+        assert all(p.person in agents and p.session in sessions for p in extraction.participations)
