@@ -599,11 +599,16 @@ def _clause_draft(
         # "Professor Krause explained his current research": the speaker's own possessive
         possessive = _POSSESSIVE.match(text, clause.verb_end, span.end)
         if possessive:
-            draft.pronoun_gender = "male" if possessive.group(1) == "his" else "female"
+            word = possessive.group(1) or possessive.group(2)
+            draft.pronoun_gender = "male" if word in ("his", "he") else "female"
     return draft
 
 
-_POSSESSIVE = re.compile(r"\s+(his|her)\s+(?!(?:for|to|about|on|in|with|at|by|that|and)\b)[a-z]")
+# "explained his current research", "commented that her office ...": in reported speech the
+# speaker's own pronoun
+_POSSESSIVE = re.compile(
+    r"\s+(?:(his|her)\s+(?!(?:for|to|about|on|in|with|at|by|that|and)\b)[a-z]|that\s+(he|she|his|her)\b)"
+)
 
 
 def _draft(
