@@ -82,3 +82,13 @@ def test_middle_initials_stay_inside_the_name(make_document: MakeDocument) -> No
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["kennedy-john-f"]
     assert [s.speaker for s in extraction.statements] == ["kennedy-john-f", "kennedy-john-f"]
+
+
+def test_hard_wrapped_lines_do_not_split_names(make_document: MakeDocument) -> None:
+    text = (
+        "The opening was chaired by Professor Sukehiro\n"
+        "Hasegawa. Professor Heung-Soon\nPark explained that the dialogue matters.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["hasegawa-sukehiro", "park-heung-soon"]
+    assert [s.speaker for s in extraction.statements] == ["park-heung-soon"]

@@ -119,12 +119,13 @@ HostFinder = Callable[[str, int], str | None]
 def clean_text(text: str) -> str:
     """The text with markup and typographic variants neutralised, keeping every offset.
 
-    "**Professor HASEGAWA Sukehiro**" -> "  Professor HASEGAWA Sukehiro  ", curly quotes -> straight.
+    "**Professor HASEGAWA Sukehiro**" -> "  Professor HASEGAWA Sukehiro  ", curly quotes -> straight,
+    and a single line break inside a paragraph (hard-wrapped text) -> a space.
     """
     table = str.maketrans(
         {"*": " ", "_": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\t": " "}
     )
-    return text.translate(table)
+    return re.sub(r"(?<=\S)[ ]*\n[ ]*(?=\S)", lambda m: " " * len(m.group()), text.translate(table))
 
 
 def read_layout(document: Document, find_host: HostFinder | None = None) -> Layout:
