@@ -91,4 +91,4 @@ def test_hard_wrapped_lines_do_not_split_names(make_document: MakeDocument) -> N
     )
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["hasegawa-sukehiro", "park-heung-soon"]
-    assert [s.speaker for s in extraction.statements] == ["park-heung-soon"]
+    assert [s.speaker for s in extraction.statements] == ["hasegawa-sukehiro", "park-heung-soon"]
