@@ -92,3 +92,17 @@ def test_hard_wrapped_lines_do_not_split_names(make_document: MakeDocument) -> N
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["hasegawa-sukehiro", "park-heung-soon"]
     assert [s.speaker for s in extraction.statements] == ["hasegawa-sukehiro", "park-heung-soon"]
+
+
+def test_family_names_that_are_also_small_words(make_document: MakeDocument) -> None:
+    text = (
+        "Narrative first.\n\n"
+        "Marc HANSEN, Deputy Director, Policy Division and He Fang, Assistant Professor, Hillcrest University\n\n"
+        "Bo He, Deputy Director, Policy Division and Kaori Hayashi, Professor, Northfield University\n\n"
+        "Professor He asked Mr. Hansen about funding. He added that time is short.\n"
+    )
+    extraction = extract(make_document(text))
+    assert {"he-fang", "he-bo", "hansen-marc", "hayashi-kaori"} <= set(_keys(extraction))
+    posts = {(p.person, p.role) for p in extraction.posts}
+    assert ("he-fang", "Assistant Professor") in posts and ("hansen-marc", "Assistant Professor") not in posts
+    assert ("he-bo", "Deputy Director") in posts and ("hayashi-kaori", "Deputy Director") not in posts

@@ -224,12 +224,12 @@ def country_word(word: str, codes: bool = True) -> str | None:
     return country.alpha3 if country else None
 
 
-def _stopword_in_name(word: str, titled: bool) -> bool:
+def _stopword_in_name(word: str, titled: bool, inside: bool = False) -> bool:
     """A small word that ends a name: not a family name in capitals ("Tao HE"), nor a family name
-    after a title ("Professor He")."""
+    after a title ("Professor He") or after a given name ("Bo He")."""
     if word.lower() not in _STOPWORDS or is_capitals(word):
         return False
-    return not (titled and fold(word) in east_asian_family_names())
+    return not ((titled or inside) and fold(word) in east_asian_family_names())
 
 
 def _name_like(word: str, lower_words: frozenset[str]) -> bool:
@@ -401,7 +401,12 @@ def _read_mention(
             first_title_index = index
             index += 1
             continue
-        if not titles and _skippable(run[index].text, vocabulary):
+        following = run[index + 1].text if index + 1 < len(run) else None
+        if (
+            not titles
+            and _skippable(run[index].text, vocabulary)
+            and not _family_before_name(run[index].text, following, vocabulary)
+        ):
             index += 1
             start = index
             continue
@@ -419,6 +424,16 @@ def _read_mention(
         return _role_reference(text, run, titles, begin, index), max(index, start + 1)
     mention = _named_mention(text, run, titles, country, begin, name_tokens, name_end, vocabulary)
     return mention, max(name_end, start + 1)
+
+
+def _family_before_name(word: str, following: str | None, vocabulary: Vocabulary) -> bool:
+    """ "He Fang, Assistant Professor": a family name that is also a small word, before a given name."""
+    return (
+        following is not None
+        and fold(word) in east_asian_family_names()
+        and word.lower() in _STOPWORDS
+        and _name_like(following, vocabulary.lower_words)
+    )
 
 
 def _skippable(word: str, vocabulary: Vocabulary) -> bool:
@@ -452,7 +467,11 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
             break
         if is_capitals(word) and word in vocabulary.acronyms:
             break
-        if country_word(word, codes=False) is not None or _stopword_in_name(word, titled):
+        following = run[end + 1].text if end + 1 < len(run) else None
+        leading_family = end == index and _family_before_name(word, following, vocabulary)
+        if country_word(word, codes=False) is not None or (
+            _stopword_in_name(word, titled, inside=end > index) and not leading_family
+        ):
             break
         initial = len(word) == 1 and token.dot and end > index and end + 1 < len(run)
         if len(word.strip("()")) < 2 and not initial:
@@ -517,7 +536,11 @@ def _plausible_untitled_name(
         before = text[max(0, first.start - 12) : first.start].split()
         if before and before[-1].lower() in _DETERMINERS:
             return False
-    return not any(_ordinary_word(token.text, vocabulary) for token in name_tokens)
+    return not any(
+        _ordinary_word(token.text, vocabulary)
+        and not (token.text.lower() in _STOPWORDS and fold(token.text) in east_asian_family_names())
+        for token in name_tokens
+    )
 
 
 def _ordinary_word(word: str, vocabulary: Vocabulary) -> bool:

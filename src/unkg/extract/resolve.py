@@ -82,9 +82,9 @@ def same_person_names(family_a: str, given_a: str | None, family_b: str, given_b
     and the order of the parts may be swapped ("DONG Liang" / "Liang Dong")."""
     if given_a is None or given_b is None:
         return False
-    if _parts_agree(family_a, given_a, family_b, given_b):
-        return True
-    return fold(family_a) == fold(given_b) and fold(given_a) == fold(family_b)
+    return _parts_agree(family_a, given_a, family_b, given_b) or _parts_agree(
+        given_a, family_a, family_b, given_b
+    )
 
 
 def _parts_agree(family_a: str, given_a: str, family_b: str, given_b: str) -> bool:
@@ -216,7 +216,7 @@ def _tidy_given(given: str) -> str:
 def _record_for_family_name(mention: PersonMention, records: Sequence[PersonRecord]) -> PersonRecord | None:
     """The person a family name alone stands for: gender fits, nearest named before it."""
     assert mention.name is not None
-    candidates = [r for r in records if r.given and same_part_spelling(r.family, mention.name.family)]
+    candidates = [r for r in records if r.given and _has_family(r, mention.name.family)]
     if not candidates:
         # "Mr. Zhou" after "Mr. Zhou Tao" read in English order: the short form shows the family name
         family = fold(mention.name.family)
@@ -235,6 +235,20 @@ def _record_for_family_name(mention: PersonMention, records: Sequence[PersonReco
     if not candidates:
         return None
     return min(candidates, key=lambda r: _distance_before(r, mention.span.start))
+
+
+def _has_family(record: PersonRecord, family: str) -> bool:
+    """The person's family name, or the family name one of its full mentions was read with, is ``family``;
+    a short form that names the other part turns the person's name around ("Ms. Zheng" for "Lei Zehng")."""
+    if same_part_spelling(record.family, family):
+        return True
+    written = any(
+        m.name is not None and m.name.given and same_part_spelling(m.name.family, family)
+        for m in record.mentions
+    )
+    if written and record.given and same_part_spelling(record.given, family):
+        record.family, record.given = tidy_part(record.given), record.family
+    return written
 
 
 def _order_open(record: PersonRecord) -> bool:
