@@ -96,8 +96,10 @@ def test_hard_wrapped_lines_do_not_split_names(make_document: MakeDocument) -> N
 
 def test_family_names_that_are_also_small_words(make_document: MakeDocument) -> None:
     text = (
-        "Narrative first.\n\n"
-        "Marc HANSEN, Deputy Director, Policy Division and He Fang, Assistant Professor, Hillcrest University\n\n"
+        "The dialogue opened with remarks by Professor Fang HE, who welcomed the scholars and thanked the "
+        "staff of the mission for their work in preparing the meeting.\n\n"
+        "Marc HANSEN, Deputy Director, Policy Division and He Fang, Assistant Professor, "
+        "Hillcrest University\n\n"
         "Bo He, Deputy Director, Policy Division and Kaori Hayashi, Professor, Northfield University\n\n"
         "Professor He asked Mr. Hansen about funding. He added that time is short.\n"
     )
