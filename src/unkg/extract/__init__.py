@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from unkg.extract.affiliation import assign_person_countries
 from unkg.extract.countries import country_by_code, find_countries
 from unkg.extract.mentions import PersonMention, find_person_mentions, report_vocabulary
 from unkg.extract.names import honorifics
@@ -42,7 +43,7 @@ from unkg.extract.speech import (
     settle_turns,
 )
 from unkg.extract.structure import Layout, Unit, host_phrase, read_layout
-from unkg.extract.topics import classify_stance, classify_topics
+from unkg.extract.topics import classify_stance_on, classify_topics
 from unkg.model import (
     BlockKind,
     Country,
@@ -88,7 +89,9 @@ def extract(document: Document) -> Extraction:
     statements, groups = find_statements(text, layout.passages, keyed, lambda key: _gender(records, key))
     settle_turns(statements, _presenters(layout, keyed))
     hostings = find_hostings(text, layout.passages, keyed)
-    return _assemble(document, layout, records, keyed, drafts, statements, groups, hostings)
+    extraction = _assemble(document, layout, records, keyed, drafts, statements, groups, hostings)
+    # Countries last: they are read from the posts and mentions the stages above resolved.
+    return assign_person_countries(extraction)
 
 
 # ----- sessions and titles --------------------------------------------------------------------------
@@ -371,7 +374,7 @@ def _statements(text: str, drafts: Sequence[DraftStatement], posts: Sequence[Pos
     for draft in drafts:
         quote = text[draft.span.start : draft.span.end]
         topics = classify_topics(quote)
-        stance = classify_stance(quote, draft.act)
+        stance = classify_stance_on(quote, topics, draft.act)
         for speaker in draft.speakers:
             result.append(
                 Statement(
