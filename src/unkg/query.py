@@ -286,13 +286,17 @@ def _ntriples_term(term: Identifier | None) -> str:
 def results_json(result: QueryResult) -> dict[str, object]:
     """The SPARQL 1.1 Query Results JSON document for ``result``."""
     bindings = [
-        {name: _json_term(term) for name, term in zip(result.variables, row, strict=True) if term is not None}
+        {name: json_term(term) for name, term in zip(result.variables, row, strict=True) if term is not None}
         for row in result.rows
     ]
     return {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
 
 
-def _json_term(term: Identifier) -> dict[str, str]:
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def json_term(term: Identifier) -> dict[str, str]:
+    """One RDF term as a SPARQL 1.1 Results JSON binding (plain strings carry no datatype)."""
     if isinstance(term, URIRef):
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
@@ -301,7 +305,7 @@ def _json_term(term: Identifier) -> dict[str, str]:
         value = {"type": "literal", "value": str(term)}
         if term.language:
             value["xml:lang"] = term.language
-        elif term.datatype is not None:
+        elif term.datatype is not None and str(term.datatype) != XSD_STRING:
             value["datatype"] = str(term.datatype)
         return value
     raise QueryError(f"cannot write {term!r} as SPARQL JSON")

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+from unkg.query import XSD_STRING, json_term
 
 RESULT_MEDIA_TYPES = {
     "json": "application/sparql-results+json",
@@ -28,24 +28,9 @@ RESULT_MEDIA_TYPES = {
 Row = Sequence[Identifier | None]
 
 
-def _json_term(term: Identifier) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    if isinstance(term, Literal):
-        value: dict[str, str] = {"type": "literal", "value": str(term)}
-        if term.language:
-            value["xml:lang"] = term.language
-        elif term.datatype is not None and str(term.datatype) != XSD_STRING:
-            value["datatype"] = str(term.datatype)
-        return value
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def select_json(variables: Sequence[str], rows: Sequence[Row]) -> str:
     bindings = [
-        {name: _json_term(term) for name, term in zip(variables, row, strict=True) if term is not None}
+        {name: json_term(term) for name, term in zip(variables, row, strict=True) if term is not None}
         for row in rows
     ]
     return json.dumps(
