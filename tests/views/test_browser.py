@@ -310,3 +310,26 @@ def test_the_page_the_build_writes_loads_offline(
     assert_clean(opened)
     assert drawn(opened.page) == expected
     opened.page.screenshot(path=str(output_dir / "build-who-met-whom.png"))
+
+
+def test_a_crafted_report_with_markup_shows_its_text_as_text(
+    settings: Settings, open_view: Opener, output_dir: Path, tmp_path: Path
+) -> None:
+    """Markup in a report (a <script> in a quote, an <img onerror>, quotes and an apostrophe in a name)
+    goes through the real pipeline and is shown as text: no element, no script, no dialog."""
+    from unkg.pipeline import build
+
+    report = Path(__file__).parent / "fixtures" / "crafted-dialogue-2030.txt"
+    out = tmp_path / "out"
+    build([report], settings=settings, store_dir=tmp_path / "store", out_dir=out)
+    opened = open_view(out / "who-met-whom.html")
+    page = opened.page
+    assert "Mary O'Hara" in drawn_labels(page)
+    click_node(page, BASE + "person/o-hara-mary")
+    page.wait_for_selector("#details blockquote")
+    quotes = page.text_content("#details")
+    assert '<script>alert("x")</script> and "quoted" words & more.' in quotes
+    assert page.evaluate("document.querySelectorAll('img, iframe, #details script').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+    page.screenshot(path=str(output_dir / "crafted-report.png"))
+    assert_clean(opened)  # no console error, no outside request, no alert() dialog
