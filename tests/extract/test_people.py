@@ -108,3 +108,17 @@ def test_family_names_that_are_also_small_words(make_document: MakeDocument) -> 
     posts = {(p.person, p.role) for p in extraction.posts}
     assert ("he-fang", "Assistant Professor") in posts and ("hansen-marc", "Assistant Professor") not in posts
     assert ("he-bo", "Deputy Director") in posts and ("hayashi-kaori", "Deputy Director") not in posts
+
+
+def test_lower_case_particles_stay_in_the_family_name(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Pieter van der Molen of Utrecht University, Chair of the panel, opened the meeting.\n\n"
+        "Ms. Ana de la Fuente said that reform was overdue. Professor van der Molen thanked her.\n\n"
+        "The Universidad de Chile sent two observers.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["de-la-fuente-ana", "van-der-molen-pieter"]
+    chair = next(p for p in extraction.people if p.key == "van-der-molen-pieter")
+    assert chair.family_name == "van der Molen"
+    speakers = {s.speaker for s in extraction.statements}
+    assert speakers == {"de-la-fuente-ana", "van-der-molen-pieter"}

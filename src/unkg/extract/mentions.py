@@ -24,6 +24,7 @@ from functools import cache
 
 from unkg.extract.countries import country_for
 from unkg.extract.names import (
+    LOWER_PARTICLES,
     Honorific,
     ParsedName,
     east_asian_family_names,
@@ -323,6 +324,10 @@ def _runs(text: str, span: Span) -> list[list[_Token]]:
         gap = text[previous_end : match.start()] if current else ""
         joined = bool(current) and re.fullmatch(r" +", gap) is not None
         if not word[0].isupper():
+            if joined and _particle_joins(text, match.end(), span.end):
+                current.append(token)  # "Pieter van Dam": the particle stays inside the name
+                previous_end = token.end
+                continue
             if current:
                 runs.append(current)
             current = []
@@ -339,6 +344,17 @@ def _runs(text: str, span: Span) -> list[list[_Token]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _particle_joins(text: str, end: int, limit: int) -> bool:
+    """Whether the lower-case word ending at ``end`` is a name particle ("van", "de", "bin") that a
+    single space joins to a following capitalised word or another particle: "van Dam", "van der Berg"."""
+    word = re.search(r"[^\W\d_]+$", text[max(0, end - 8) : end])
+    if word is None or word.group() not in LOWER_PARTICLES:
+        return False
+    return (
+        re.match(r" (?:[A-Z]|(?:" + "|".join(sorted(LOWER_PARTICLES)) + r") )", text[end:limit]) is not None
+    )
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -454,9 +470,12 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
     """
     end = index
     roles = role_words()
-    while end < len(run) and end - index < MAX_NAME_PARTS:
+    while end < len(run) and _capitalised_parts(run[index:end]) < MAX_NAME_PARTS:
         token = run[end]
         word = token.text
+        if not word[0].isupper():
+            end += 1  # a particle: "van", "de la" (trailing ones are dropped below)
+            continue
         kind = non_name_words().get(word)
         stops = kind is not None and kind != "common" and not (titled and kind == "time" and end == index)
         if stops or word in roles["head"]:
@@ -479,7 +498,14 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
         end += 1
         if token.dot and not initial:
             break
+    while end > index and not run[end - 1].text[0].isupper():
+        end -= 1
     return end
+
+
+def _capitalised_parts(tokens: Sequence[_Token]) -> int:
+    """Name parts counted against :data:`MAX_NAME_PARTS` (particles do not count)."""
+    return sum(1 for token in tokens if token.text[0].isupper())
 
 
 def _role_reference(
@@ -539,7 +565,8 @@ def _plausible_untitled_name(
     return not any(
         _ordinary_word(token.text, vocabulary)
         and not (token.text.lower() in _STOPWORDS and fold(token.text) in east_asian_family_names())
-        for token in name_tokens
+        and not (position > 0 and token.text in LOWER_PARTICLES)
+        for position, token in enumerate(name_tokens)
     )
 
 

@@ -25,10 +25,35 @@ from pathlib import Path
 from unkg.config import load_settings
 from unkg.rdf.iris import slugify
 
-# Particles that belong to the family name that follows them: "Hamed El Kady" -> family "El Kady".
-FAMILY_PARTICLES = frozenset(
-    {"El", "Al", "al", "el", "van", "von", "de", "da", "di", "du", "der", "den", "Le", "La"}
+# Lower-case particles that belong to the family name that follows them: "Pieter van Dam" -> family
+# "van Dam", "Ana de la Rosa" -> "de la Rosa". Reports write them in lower case inside a name.
+LOWER_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "van",
+        "von",
+        "de",
+        "da",
+        "di",
+        "du",
+        "der",
+        "den",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "zu",
+    ]
 )
+# Particles that belong to the family name that follows them: "Hamed El Kady" -> family "El Kady".
+FAMILY_PARTICLES = LOWER_PARTICLES | frozenset({"El", "Al", "Le", "La"})
 
 
 @dataclass(frozen=True)
@@ -175,10 +200,15 @@ def _looks_family_first(parts: list[str]) -> bool:
 
 
 def _split_given_first(parts: list[str]) -> ParsedName:
-    """English order: the last part (with any particles before it) is the family name."""
+    """English order: the last part (with any particles before it) is the family name.
+
+    A name that starts with a lower-case particle is a family name alone: "Professor van Dam".
+    """
     start = len(parts) - 1
     while start > 1 and parts[start - 1] in FAMILY_PARTICLES:
         start -= 1
+    if all(part in LOWER_PARTICLES for part in parts[:start]):
+        return ParsedName(family=" ".join(parts), given=None)
     return ParsedName(family=" ".join(parts[start:]), given=" ".join(parts[:start]))
 
 
