@@ -122,3 +122,14 @@ def test_lower_case_particles_stay_in_the_family_name(make_document: MakeDocumen
     assert chair.family_name == "van der Molen"
     speakers = {s.speaker for s in extraction.statements}
     assert speakers == {"de-la-fuente-ana", "van-der-molen-pieter"}
+
+
+def test_numbered_things_and_school_names_are_not_people(make_document: MakeDocument) -> None:
+    text = (
+        "Phase III of the programme began in May. Chapter VII of the Charter was discussed.\n\n"
+        "Mr. LI Qiang, Lecturer, Graduate School of Public Policy, Tohoku University, said that "
+        "Title IX had been cited in the debate.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["li-qiang"]
+    assert [post.role for post in extraction.posts] == ["Lecturer"]

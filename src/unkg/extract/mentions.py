@@ -553,6 +553,8 @@ def _plausible_untitled_name(
     rest = run[name_end:]
     if any(non_name_words().get(token.text) in ("org", "place", "document", "other") for token in rest):
         return False  # "Sun Moon University", "OBOR Judicial Research Institute"
+    if any(_roman_numeral(token.text) for token in name_tokens):
+        return False  # "Phase III", "Title IX": a numbered thing
     capitals = [is_capitals(token.text) for token in name_tokens]
     if any(capitals) and not all(capitals):
         return True
@@ -567,6 +569,16 @@ def _plausible_untitled_name(
         and not (token.text.lower() in _STOPWORDS and fold(token.text) in east_asian_family_names())
         and not (position > 0 and token.text in LOWER_PARTICLES)
         for position, token in enumerate(name_tokens)
+    )
+
+
+_ROMAN = re.compile(r"M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+
+
+def _roman_numeral(word: str) -> bool:
+    """A Roman numeral in capitals ("VIII", "IV"), unless it is a family name ("LI", "XI")."""
+    return (
+        len(word) >= 2 and _ROMAN.fullmatch(word) is not None and fold(word) not in east_asian_family_names()
     )
 
 
