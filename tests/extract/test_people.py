@@ -133,3 +133,19 @@ def test_numbered_things_and_school_names_are_not_people(make_document: MakeDocu
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["li-qiang"]
     assert [post.role for post in extraction.posts] == ["Lecturer"]
+
+
+def test_a_titled_given_name_alone_goes_to_its_only_holder(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Altantsetseg Dorjsuren, Researcher at the National University of Mongolia, described the "
+        "herders' cooperatives.\n\n"
+        "Professor Kenji Mori asked about funding. Ms. Altantsetseg replied that donors had left.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["dorjsuren-altantsetseg", "mori-kenji"]
+    reply = next(
+        s
+        for s in extraction.statements
+        if "donors had left" in extraction.document.text[s.span.start : s.span.end]
+    )
+    assert reply.speaker == "dorjsuren-altantsetseg"

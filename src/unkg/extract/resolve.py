@@ -7,7 +7,8 @@ Within a report:
   "Elizabeth Gammara" / "Elizabeth GAMARRA"), a short given name ("Abby" / "Abigail", "June" /
   "Juneyong"), and never across a gender shown by titles ("Mr." / "Ms.");
 * a family name alone ("Ms. Zhang", "Professor Park", "USG Khare") goes to the person of that
-  family name whose shown gender fits, and among several to the one named nearest before it;
+  family name whose shown gender fits, and among several to the one named nearest before it; a titled
+  short form that is no one's family name but one person's given name goes to that person;
 * a title alone ("the Director-General") goes to the person holding that post nearest in the
   same session (:func:`resolve_role_reference`).
 
@@ -227,7 +228,7 @@ def _record_for_family_name(mention: PersonMention, records: Sequence[PersonReco
         ]
         for record in swapped:
             record.family, record.given = tidy_part(record.given or ""), record.family
-        candidates = swapped
+        candidates = swapped or _records_for_given_name(mention, records)
     if mention.gender:
         candidates = [r for r in candidates if r.gender in (None, mention.gender)]
         exact = [r for r in candidates if r.gender == mention.gender]
@@ -235,6 +236,17 @@ def _record_for_family_name(mention: PersonMention, records: Sequence[PersonReco
     if not candidates:
         return None
     return min(candidates, key=lambda r: _distance_before(r, mention.span.start))
+
+
+def _records_for_given_name(mention: PersonMention, records: Sequence[PersonRecord]) -> list[PersonRecord]:
+    """ "Ms. Altantsetseg" for Altantsetseg Dorj: a titled short form that is no one's family name but the
+    given name of exactly one person (Mongolians, among others, are referred to by given name)."""
+    assert mention.name is not None
+    part = fold(mention.name.family)
+    if not mention.titles or part in east_asian_family_names():
+        return []
+    found = [r for r in records if r.given and fold(r.given) == part]
+    return found if len(found) == 1 else []
 
 
 def _has_family(record: PersonRecord, family: str) -> bool:
