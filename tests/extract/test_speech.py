@@ -91,3 +91,18 @@ def test_sentences_running_over_a_page_break_stay_one_statement(make_document: M
         ("valovaya-tatiana", SpeechAct.STATED),
     ]
     assert extraction.statements[0].span.end > extraction.document.text.index("than before")
+
+
+def test_thanks_in_a_second_clause_reach_every_person_listed(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Hanna Kivela, Director, Nordic Peace Office, opened the seminar.\n\n"
+        "Professor Tomoko ARAI concluded that the week had shown how much the regional offices rely on "
+        "academic partners, and she thanked the three "
+        "volunteers, Park Ji-won, Guo Xinyi and Sven Holm, for their help.\n"
+    )
+    extraction = extract(make_document(text))
+    thanked = {i.target for i in extraction.interactions if i.kind is InteractionKind.THANKED}
+    assert thanked == {"park-ji-won", "guo-xinyi", "holm-sven"}
+    assert all(
+        i.source == "arai-tomoko" for i in extraction.interactions if i.kind is InteractionKind.THANKED
+    )

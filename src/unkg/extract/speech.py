@@ -563,15 +563,17 @@ _COORDINATION = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+")
 def _coordinated_clauses(
     text: str, sentence: Span, clause: Clause, mentions: Sequence[KeyedMention]
 ) -> list[tuple[Span, Clause]]:
-    """A second speaker's clause joined to the first one in the same sentence."""
+    """A second clause joined to the first one in the same sentence: another speaker's ("while Professor
+    X explained"), or the same speaker's by pronoun ("..., and she thanked the hosts, A and B")."""
     found = []
     for match in _COORDINATION.finditer(text, clause.verb_end, sentence.end):
         start = match.end()
-        if not any(k.mention.span.start == start for k in mentions):
+        named = any(k.mention.span.start == start for k in mentions)
+        if not named and not re.match(r"(?:he|she)\s", text[start : start + 4]):
             continue
         part = Span(start, sentence.end)
         second = read_clause(text, part, mentions)
-        if second is not None and second.subject.people and second.subject.start == start:
+        if second is not None and second.subject.start == start and (second.subject.people or not named):
             found.append((part, second))
             break
     return found
