@@ -66,3 +66,14 @@ def test_a_caption_closing_of_phrase_is_shared_and_a_qualifier_finds_its_departm
     posts = {(p.person, p.organization) for p in extract(make_document(text)).posts}
     assert ("khare-atul", "dos") in posts
     assert ("hennessey-kathryn-elizabeth", "political-affairs-and-partnerships-section") in posts
+
+
+def test_roles_described_by_words_the_role_table_does_not_know(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Ines Barros, Climate and Security Adviser of the United Nations Environment Programme, "
+        "spoke first. Mr. Tomas Hradil, Third Secretary at the Embassy of Czechia in Tokyo, "
+        "said that visas were a problem.\n"
+    )
+    posts = {(p.person, p.role): p.organization for p in extract(make_document(text)).posts}
+    assert posts[("barros-ines", "Climate and Security Adviser")] == "unep"
+    assert posts[("hradil-tomas", "Third Secretary")] == "permanent-mission-cze"

@@ -155,7 +155,8 @@ def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
     position = 0
     for join in _ROLE_JOIN.finditer(raw):
         right = raw[join.end() :]
-        if _starts_with_role(right) or _FORMER.match(right):
+        left = raw[position : join.start()].split()
+        if _FORMER.match(right) or (_starts_with_role(right) and _ends_with_role(left)):
             pieces.append((raw[position : join.start()], offset + position))
             position = join.end()
     pieces.append((raw[position:], offset + position))
@@ -171,6 +172,12 @@ def _starts_with_role(text: str) -> bool:
     return first in roles["head"] or (
         first in roles["modifier"] and any(w in roles["head"] for w in words[:4])
     )
+
+
+def _ends_with_role(words: list[str]) -> bool:
+    """ "Professor" or "Vice President" before "and Director": a role, so the "and" joins two roles
+    ("Peace and Development Adviser" is one role)."""
+    return bool(words) and words[-1] in role_words()["head"]
 
 
 def _role_prefix(words: list[str]) -> int:
@@ -207,6 +214,14 @@ def _segments_to_posts(
                     role.organizations.extend(opened.organizations)
             open_roles.append(opened)
             continue
+        qualified = _described_role(words)
+        if qualified is not None:
+            open_roles = _close_with_organizations(open_roles, posts, person, segment.start)
+            role_text, organization = qualified
+            opened = _OpenRole(role_text, segment.start, segment.former, group=segment.group)
+            opened.organizations.append((segment.start, organization))
+            open_roles.append(opened)
+            continue
         trailing = _trailing_role(words)
         if trailing:
             organization = _organization(" ".join(words[: len(words) - trailing]))
@@ -225,6 +240,43 @@ def _segments_to_posts(
             if found is not None:
                 role.organizations.append((segment.start, found))
     return open_roles
+
+
+def _described_role(words: list[str]) -> tuple[str, Organization] | None:
+    """A role whose head follows words the role table does not know, then names its organization:
+    "Second Secretary at the Embassy of X", "Climate and Security Adviser of the United Nations ...".
+
+    The words before the head must be capitalised (or "and"/"&") and none an organization or place word,
+    and the phrase after "of"/"at"/"for" must be an organization.
+    """
+    roles = role_words()
+    for index, word in enumerate(words):
+        if word not in roles["head"]:
+            continue
+        described = words[:index]
+        if not described or not _descriptive(described):
+            return None
+        qualifier = words[index + 1 : index + 2]
+        if qualifier not in (["of"], ["at"], ["for"]):
+            return None
+        rest = words[index + 2 :]
+        if rest[:1] == ["the"]:
+            rest = rest[1:]
+        organization = _organization(" ".join(rest)) if rest else None
+        if organization is None:
+            return None
+        return " ".join(words[: index + 1]), organization
+    return None
+
+
+def _descriptive(words: list[str]) -> bool:
+    """Capitalised words (joined by "and") that are not an organization's or a place's name."""
+    return (
+        words[0][0].isupper()
+        and all(word[0].isupper() or word in {"and", "&"} for word in words)
+        and not any(non_name_words().get(word) in ("org", "place") for word in words)
+        and not any(country_word(word) is not None for word in words)
+    )
 
 
 def _trailing_role(words: list[str]) -> int:
