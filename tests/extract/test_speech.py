@@ -106,3 +106,19 @@ def test_thanks_in_a_second_clause_reach_every_person_listed(make_document: Make
     assert all(
         i.source == "arai-tomoko" for i in extraction.interactions if i.kind is InteractionKind.THANKED
     )
+
+
+def test_subjects_after_an_of_phrase_a_where_clause_and_an_opening_without_comma(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "Ms. Lena Sorensen of Aarhus University, Chair of the panel, thanked the speakers.\n\n"
+        "In the evening the group visited UNFPA, where Mr. Omar Haddad, Senior Adviser, explained "
+        "how the census works. He noted that funding had fallen.\n\n"
+        "In her closing remarks she recalled that the census was due in two years.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _statement(extraction, "Ms. Lena Sorensen")[0] == "sorensen-lena"
+    assert _statement(extraction, "explained how the census")[0] == "haddad-omar"
+    assert _statement(extraction, "He noted that funding")[0] == "haddad-omar"
+    assert _statement(extraction, "she recalled")[0] == "sorensen-lena"

@@ -276,13 +276,25 @@ def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention])
 
 
 def _subject_positions(text: str, sentence: Span) -> list[int]:
-    """Where a subject may start: the sentence start, and after up to three opening phrases."""
+    """Where a subject may start: the sentence start, after an opening phrase without a comma ("In his
+    closing remarks he ..."), and after up to three opening phrases ending in a comma or in ", where"."""
     positions = [sentence.start]
-    for match in re.finditer(r",\s+", text[sentence.start : min(sentence.end, sentence.start + 160)]):
+    remarks = _REMARKS_OPENING.match(text, sentence.start, sentence.end)
+    if remarks:
+        positions.append(remarks.end())
+    window = text[sentence.start : min(sentence.end, sentence.start + 160)]
+    for match in re.finditer(r",\s+(?:where\s+|when\s+)?", window):
         positions.append(sentence.start + match.end())
-        if len(positions) > 3:
+        if len(positions) > 4:
             break
     return positions
+
+
+# "In his concluding remarks he ...", "During her presentation she ..."
+_REMARKS_OPENING = re.compile(
+    r"(?:In|During|Throughout|With)\s+(?:his|her|their)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:remarks|statement|presentation|address|speech|intervention|reply|response|words|talk)\s+(?=[a-z])"
+)
 
 
 def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[KeyedMention]) -> Subject | None:
@@ -330,7 +342,8 @@ def _verb_after(text: str, position: int, limit: int, direct: bool = False) -> t
     relative = re.match(r"\s*,\s*(?:who|which)\b[^,]*,", text[position:limit])
     if relative:
         position += relative.end()
-    if not direct and re.match(r"\s*,", text[position:limit]):
+    if not direct and re.match(r"\s*(?:,|of\s+(?:the\s+)?[A-Z])", text[position:limit]):
+        # "Professor X of Y University, Moderator of the session, thanked": the "of" phrase, then commas
         # an apposition between commas: "Professor HASEGAWA Sukehiro, Moderator of the session, highlighted"
         for comma in re.finditer(r",\s*", text[position : min(limit, position + 250)]):
             found = _verb_here(text, position + comma.end(), limit)
