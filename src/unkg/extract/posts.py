@@ -217,9 +217,9 @@ def _segments_to_posts(
         qualified = _described_role(words)
         if qualified is not None:
             open_roles = _close_with_organizations(open_roles, posts, person, segment.start)
-            role_text, organization = qualified
-            opened = _OpenRole(role_text, segment.start, segment.former, group=segment.group)
-            opened.organizations.append((segment.start, organization))
+            described, at = qualified
+            opened = _OpenRole(described, segment.start, segment.former, group=segment.group)
+            opened.organizations.append((segment.start, at))
             open_roles.append(opened)
             continue
         trailing = _trailing_role(words)
