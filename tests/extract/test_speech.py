@@ -122,3 +122,19 @@ def test_subjects_after_an_of_phrase_a_where_clause_and_an_opening_without_comma
     assert _statement(extraction, "explained how the census")[0] == "haddad-omar"
     assert _statement(extraction, "He noted that funding")[0] == "haddad-omar"
     assert _statement(extraction, "she recalled")[0] == "sorensen-lena"
+
+
+def test_a_group_subject_at_a_sentence_start_is_a_group_not_the_last_speaker(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "Dr. Ana Ruiz, Programme Officer, UNDP, presented the project.\n\n"
+        "Several young researchers expressed concern that funding was short. "
+        "Some participants asked about visas.\n"
+    )
+    extraction = extract(make_document(text))
+    groups = {group.key: group for group in extraction.groups}
+    concern = _statement(extraction, "Several young researchers")
+    assert concern[:2] == ("group-several-researchers", SpeechAct.EXPRESSED_CONCERN)
+    assert groups[concern[0]].label == "Several young researchers"
+    assert _statement(extraction, "Some participants asked")[0] == "group-some-participants"

@@ -91,7 +91,8 @@ _PRONOUNS = {"he": "male", "she": "female", "they": None}
 _GROUP_NOUNS = (
     "participants|participant|scholars|scholar|delegates|delegate|speakers|speaker|professors|professor|"
     "students|student|experts|expert|academics|academic|delegations|delegation|panelists|panelist|"
-    "discussants|discussant|colleagues|members"
+    "discussants|discussant|colleagues|members|researchers|researcher|practitioners|practitioner|"
+    "officials|official|diplomats|diplomat|observers|observer"
 )
 # "the Japanese and Chinese participants", "a scholar from Mongolia", "the three speakers",
 # "the delegates from China, Japan, and the Republic of Korea"
@@ -325,7 +326,7 @@ def _with_coordinated(text: str, subject: Subject, mentions: Sequence[KeyedMenti
 def _is_group(phrase: str) -> bool:
     """A group speaker names countries or a number ("the three speakers"), not just "the participants"."""
     return bool(find_countries(phrase)) or bool(
-        re.search(r"\b(?:a|an|one|two|three|four|five|six|several|some|many|all)\b", phrase)
+        re.search(r"\b(?:a|an|one|two|three|four|five|six|several|some|many|all)\b", phrase, re.IGNORECASE)
     )
 
 
@@ -728,9 +729,11 @@ def group_key(label: str, countries: Sequence[str]) -> str:
     noun = re.search(rf"\b({_GROUP_NOUNS})\b", label)
     parts = ["group", *(c.lower() for c in sorted(countries)), noun.group(1) if noun else "speakers"]
     if not countries:
-        number = re.search(r"\b(one|two|three|four|five|six|several|some|many|all|a|an)\b", label)
+        number = re.search(
+            r"\b(one|two|three|four|five|six|several|some|many|all|a|an)\b", label, re.IGNORECASE
+        )
         if number:
-            parts.insert(1, number.group(1))
+            parts.insert(1, number.group(1).lower())
     return "-".join(parts)
 
 
