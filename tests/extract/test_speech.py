@@ -138,3 +138,16 @@ def test_a_group_subject_at_a_sentence_start_is_a_group_not_the_last_speaker(
     assert concern[:2] == ("group-several-researchers", SpeechAct.EXPRESSED_CONCERN)
     assert groups[concern[0]].label == "Several young researchers"
     assert _statement(extraction, "Some participants asked")[0] == "group-some-participants"
+
+
+def test_a_pronoun_that_answers_stands_for_the_person_asked(make_document: MakeDocument) -> None:
+    text = (
+        "Session 2: Visit to UNFPA\n\n"
+        "Ms. Greta Holm, Director, Technical Division, presented the work of the division.\n\n"
+        "Ms. KANG Min-ji asked Ms. Holm how the census would be financed. "
+        "She replied that two donors had agreed to pay.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _statement(extraction, "She replied") == ("holm-greta", SpeechAct.ANSWERED, "kang-min-ji")
+    interactions = {(i.source, i.target, i.kind) for i in extraction.interactions}
+    assert ("holm-greta", "kang-min-ji", InteractionKind.ANSWERED) in interactions

@@ -525,7 +525,8 @@ def find_statements(
             session, recent = passage.session, []
         inside = [k for k in mentions if passage.span.start <= k.mention.span.start < passage.span.end]
         last_speakers = statements[-1].speakers if statements and statements[-1].session == session else None
-        found = _passage_statements(text, passage, index, inside, recent, gender_of, groups)
+        earlier = statements[-1] if statements and statements[-1].session == session else None
+        found = _passage_statements(text, passage, index, inside, recent, gender_of, groups, earlier)
         opens_with_clause = bool(found) and found[0].first_in_passage
         if not opens_with_clause and last_speakers and _continues_speech(text, passage):
             # a paragraph of the last speaker's talk: "It is a great pleasure to meet with friends ..."
@@ -545,8 +546,10 @@ def _passage_statements(
     recent: list[tuple[str, ...]],
     gender_of: GenderOf,
     groups: dict[str, GroupDraft],
+    earlier: DraftStatement | None = None,
 ) -> list[DraftStatement]:
-    """Statements of one passage; ``recent`` (speakers and sentence subjects, latest last) grows."""
+    """Statements of one passage; ``recent`` (speakers and sentence subjects, latest last) grows;
+    ``earlier`` is the session's statement before the passage."""
     found: list[DraftStatement] = []
     for position, sentence in enumerate(split_sentences(text, passage.span.start, passage.span.end)):
         clause = read_clause(text, sentence, inside) or _first_person_clause(text, sentence)
@@ -560,7 +563,10 @@ def _passage_statements(
             draft = _clause_draft(
                 text, span, found_clause, passage, index, position == 0 and part == 0, inside
             )
-            speakers = _speakers(found_clause.subject, recent, gender_of, groups)
+            latest = found[-1] if found else earlier
+            speakers = _answerer(found_clause, latest, gender_of) or _speakers(
+                found_clause.subject, recent, gender_of, groups
+            )
             if not speakers:
                 continue
             recent.append(speakers)
@@ -722,6 +728,19 @@ def _speakers(
             if gender in (None, wanted):
                 return speakers
     return ()
+
+
+def _answerer(clause: Clause, latest: DraftStatement | None, gender_of: GenderOf) -> tuple[str, ...]:
+    """ "Professor X asked Ms. Y how ... She answered ...": a pronoun whose verb answers stands for the
+    person the question just asked was put to, when the gender fits (not for the asker)."""
+    if clause.subject.pronoun not in ("he", "she") or clause.act is not SpeechAct.ANSWERED:
+        return ()
+    if latest is None or latest.act is not SpeechAct.ASKED or len(latest.addressees) != 1:
+        return ()
+    addressee = latest.addressees[0]
+    if addressee.startswith("group-") or addressee in latest.speakers:
+        return ()
+    return (addressee,) if gender_of(addressee) in (None, _PRONOUNS[clause.subject.pronoun]) else ()
 
 
 def group_key(label: str, countries: Sequence[str]) -> str:
