@@ -151,3 +151,14 @@ def test_a_pronoun_that_answers_stands_for_the_person_asked(make_document: MakeD
     assert _statement(extraction, "She replied") == ("holm-greta", SpeechAct.ANSWERED, "kang-min-ji")
     interactions = {(i.source, i.target, i.kind) for i in extraction.interactions}
     assert ("holm-greta", "kang-min-ji", InteractionKind.ANSWERED) in interactions
+
+
+def test_thanks_to_the_organizers_go_to_no_person(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Greta Holm, Director, Technical Division, presented the work of the division.\n\n"
+        "Mr. Ivan Petrov thanked the organizers for the visit. "
+        "Ms. Holm thanked the hosts and Mr. Petrov for their questions.\n"
+    )
+    extraction = extract(make_document(text))
+    thanks = {(i.source, i.target) for i in extraction.interactions if i.kind is InteractionKind.THANKED}
+    assert thanks == {("holm-greta", "petrov-ivan")}

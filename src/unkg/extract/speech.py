@@ -106,6 +106,11 @@ _GROUP = re.compile(
 _ABBREVIATIONS = frozenset(
     ["Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "vs", "etc", "Jr", "Sr", "Col", "Gen", "Rep", "Sen", "Amb"]
 )
+# Who is thanked without a name: "thanked the organizers", "thanked the hosts for the dinner"
+_THANKED_GROUPS = (
+    "organi[sz]ers|organi[sz]ing committee|hosts|interpreters|staff|secretariat|team|sponsors|"
+    "everyone|all those"
+)
 _QUESTION_WORDS = re.compile(r"\bquestions?\b", re.IGNORECASE)
 # Congratulations are not thanks: "expressed her warmest congratulations to Ms. X for being ..." is stated
 _THANKS_WORDS = re.compile(r"\b(?:grateful|gratitude|thank\w*|appreciat\w*)\b", re.IGNORECASE)
@@ -471,8 +476,10 @@ def explicit_addressees(
         if clause.act is SpeechAct.THANKED or direct or (possessive and asks):
             found.append(keyed.key)
     group_object = re.match(rf"\s*(?:\w+\s+){{0,3}}?(?:{_GROUP_NOUNS})\b", window) is not None
-    if clause.act is SpeechAct.THANKED:  # thanks "to colleagues", "to ACUNS": no person to default to
-        group_object = bool(re.search(rf"\b(?:{_GROUP_NOUNS})\b|\bto\s+(?:the\s+)?[A-Z]", window))
+    if clause.act is SpeechAct.THANKED:  # thanks "to colleagues", "to ACUNS", "the organizers": no person
+        group_object = bool(
+            re.search(rf"\b(?:{_GROUP_NOUNS}|{_THANKED_GROUPS})\b|\bto\s+(?:the\s+)?[A-Z]", window)
+        )
     return list(dict.fromkeys(found)), group_object and not found
 
 
