@@ -162,3 +162,17 @@ def test_thanks_to_the_organizers_go_to_no_person(make_document: MakeDocument) -
     extraction = extract(make_document(text))
     thanks = {(i.source, i.target) for i in extraction.interactions if i.kind is InteractionKind.THANKED}
     assert thanks == {("holm-greta", "petrov-ivan")}
+
+
+def test_welcoming_is_not_thanking_and_questioning_whether_is_a_doubt(make_document: MakeDocument) -> None:
+    text = (
+        "Session 1: Opening\n\n"
+        "Dr. Rafael Moreno, Rector, Andes University, welcomed the delegates to the campus and recalled "
+        "the history of the exchange programme between the two regions.\n\n"
+        "Professor Mei ISHIDA questioned whether the programme could survive the budget cuts. "
+        "Ms. Olga Marek questioned Dr. Moreno about the fees.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _statement(extraction, "Dr. Rafael Moreno")[:2] == ("moreno-rafael", SpeechAct.STATED)
+    assert _statement(extraction, "Professor Mei ISHIDA")[:2] == ("ishida-mei", SpeechAct.COMMENTED)
+    assert _statement(extraction, "Ms. Olga Marek") == ("marek-olga", SpeechAct.ASKED, "moreno-rafael")

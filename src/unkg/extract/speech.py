@@ -389,6 +389,8 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return SpeechAct.ASKED, True  # "wanted to know whether ..."
     if verb.lemma == "seek" and re.match(r"\s+(?:\w+\s+)?(?:clarification|views?|information|advice)", after):
         return SpeechAct.ASKED, True  # "sought clarification from Dr. Xu on ..."
+    if verb.lemma == "question" and re.match(r"\s+(?:whether|if|the|how|why)\b", after):
+        return SpeechAct.STATED, False  # "questioned whether the plan was funded": a doubt, not a question
     if verb.lemma == "open" and re.match(r"\s+the\s+floor\b", after):
         return SpeechAct.STATED, False  # "opened the floor for discussion": chairing, not presenting
     if verb.lemma in {"go", "proceed"}:
@@ -662,7 +664,7 @@ def _draft(
 
 _WANT_VERBS = frozenset({"want", "wish"})
 _OPINION_VERBS = frozenset({"think", "believe"})
-_COMMENT_VERBS = frozenset({"observe", "remark", "comment"})
+_COMMENT_VERBS = frozenset({"observe", "remark", "comment", "question"})
 # "As a discussant, Ms. Zhang Yunfei ... recalled": a discussant comments
 _DISCUSSANT = re.compile(r"As (?:a|the) discussant\b")
 # "I would like to share", "I'd like to raise", "I have to point out", "I think", "We must"
