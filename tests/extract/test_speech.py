@@ -176,3 +176,15 @@ def test_welcoming_is_not_thanking_and_questioning_whether_is_a_doubt(make_docum
     assert _statement(extraction, "Dr. Rafael Moreno")[:2] == ("moreno-rafael", SpeechAct.STATED)
     assert _statement(extraction, "Professor Mei ISHIDA")[:2] == ("ishida-mei", SpeechAct.COMMENTED)
     assert _statement(extraction, "Ms. Olga Marek") == ("marek-olga", SpeechAct.ASKED, "moreno-rafael")
+
+
+def test_describing_presents_only_for_the_presenter_a_heading_names(make_document: MakeDocument) -> None:
+    text = (
+        "Session 3: Presentation by Ms. Sara Lindqvist, Chief, Climate Services Branch\n\n"
+        "Ms. Lindqvist described how the early warning network was built.\n\n"
+        "Mr. Chen Jialin, Researcher, Fudan University, described the floods in his province. "
+        "He asked whether the network covered rivers.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _statement(extraction, "Ms. Lindqvist described")[:2] == ("lindqvist-sara", SpeechAct.PRESENTED)
+    assert _statement(extraction, "Mr. Chen Jialin")[:2] == ("chen-jialin", SpeechAct.STATED)

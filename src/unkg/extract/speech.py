@@ -505,6 +505,7 @@ class DraftStatement:
     answered_askers: list[str] = field(default_factory=list)
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
     pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
+    presents_if_named: bool = False  # "described ...": a presentation only from a presenter headings name
 
 
 @dataclass(frozen=True)
@@ -621,6 +622,8 @@ def _clause_draft(
     draft = _draft(span, (), clause.act, passage, index, first, clause.explicit_act)
     draft.addressees, draft.group_object = explicit_addressees(text, clause, span, mentions)
     verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
+    if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
+        draft.act, draft.presents_if_named = SpeechAct.STATED, True
     draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
         _DISCUSSANT.match(text, span.start, span.end)
     )
@@ -665,6 +668,9 @@ def _draft(
 _WANT_VERBS = frozenset({"want", "wish"})
 _OPINION_VERBS = frozenset({"think", "believe"})
 _COMMENT_VERBS = frozenset({"observe", "remark", "comment", "question"})
+# Verbs that report a presentation only from the presenter a session's headings name: a participant who
+# "described the winters at home" states; "Presentation by Mr. X ... Mr. X described" presents
+_PRESENTER_VERBS = frozenset({"describe"})
 # "As a discussant, Ms. Zhang Yunfei ... recalled": a discussant comments
 _DISCUSSANT = re.compile(r"As (?:a|the) discussant\b")
 # "I would like to share", "I'd like to raise", "I have to point out", "I think", "We must"
@@ -805,6 +811,8 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
     answering: set[str] = set()
     for statement in items:
         speaker = statement.speakers[0]
+        if statement.presents_if_named and speaker in named and speaker not in spoken:
+            statement.act = SpeechAct.PRESENTED
         new_turn = previous is None or set(previous.speakers) != set(statement.speakers)
         if new_turn:
             answering = set()
