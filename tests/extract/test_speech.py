@@ -188,3 +188,16 @@ def test_describing_presents_only_for_the_presenter_a_heading_names(make_documen
     extraction = extract(make_document(text))
     assert _statement(extraction, "Ms. Lindqvist described")[:2] == ("lindqvist-sara", SpeechAct.PRESENTED)
     assert _statement(extraction, "Mr. Chen Jialin")[:2] == ("chen-jialin", SpeechAct.STATED)
+
+
+def test_thank_you_opening_a_talk_is_the_speakers_thanks(make_document: MakeDocument) -> None:
+    text = (
+        "Session 2: Keynote\n\n"
+        "Ms. Karin Weber, Chair, opened the session. Ambassador LIM Jae-ho, Senior Fellow, Seoul Peace "
+        "Institute, made the following presentation.\n\n"
+        "Thank you, Madam Chair. I would like to speak about maritime security in the region.\n\n"
+        '"Thank you to Ms. Karin Weber for chairing."\n'
+    )
+    extraction = extract(make_document(text))
+    assert _statement(extraction, "Thank you, Madam")[:2] == ("lim-jae-ho", SpeechAct.THANKED)
+    assert _statement(extraction, "I would like to speak")[0] == "lim-jae-ho"

@@ -678,12 +678,18 @@ _FIRST_PERSON = re.compile(
     r"(?:[A-Z][^,]{0,60},\s+)?(I|We)(?:'d|\s+would|\s+should|\s+must|\s+can|\s+will|\s+have|\s+want|\s+wish)?"
     r"(?:\s+like)?(?:\s+to)?\s+(?:also\s+|first\s+)?([a-z]+)\b"
 )
+# "Thank you, Madam Chair.", "Thank you very much." opening a sentence of a talk (not "Thank you to X")
+_THANK_YOU = re.compile(r"Thank you(?:\s+(?:very|so)\s+much)?(?=\s*[,.!])")
 # A paragraph that narrates rather than reports a talk: "The next session was held at ..."
 _NARRATIVE = re.compile(r"\b(?:was|were|had been|took place|gathered|was followed)\b")
 
 
 def _first_person_clause(text: str, sentence: Span) -> Clause | None:
     """A speaker's own words in a talk the report gives in the first person: "I would like to share ..."."""
+    thanks = _THANK_YOU.match(text, sentence.start, sentence.end)
+    if thanks is not None:  # "Thank you, Madam Chair.": a speaker's own thanks
+        subject = Subject(thanks.start(), thanks.start(), pronoun="i")
+        return Clause(subject, thanks.start(), thanks.end(), SpeechAct.THANKED, True)
     match = _FIRST_PERSON.match(text, sentence.start, sentence.end)
     if match is None:
         return None
