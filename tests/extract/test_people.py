@@ -149,3 +149,9 @@ def test_a_titled_given_name_alone_goes_to_its_only_holder(make_document: MakeDo
         if "donors had left" in extraction.document.text[s.span.start : s.span.end]
     )
     assert reply.speaker == "dorjsuren-altantsetseg"
+
+
+def test_a_university_named_after_its_city_gives_the_country(make_document: MakeDocument) -> None:
+    text = "Professor Anna Visser of Utrecht University said that the Charter was flexible.\n"
+    extraction = extract(make_document(text))
+    assert [(p.key, p.country) for p in extraction.people] == [("visser-anna", "NLD")]
