@@ -1,11 +1,14 @@
 """Extraction scored on the held-out reports: three invented reports of the series (tests/heldout/).
 
 The reports and their gold were written without reading the extraction code or the synthetic
-generator, so these scores are an honest measure where the corpus (1.000) is not. The floors
-sit a little below the scores measured on 23 Nov 2026 (see tests/heldout/README.md) and never
-above the project's targets (people 0.95, posts 0.85, interactions 0.85, speaker attribution
-0.90). People, posts and speaker attribution were measured BELOW target: their floors only
-catch regressions and should rise as extraction improves.
+generator. First measured on 23 Nov 2026 below target (people 0.912, posts 0.811, speaker
+attribution 0.855); their error classes were then fixed as general rules (tests/extract/ has a
+crafted test for each), and the same day the set measured 1.000 on people, posts, interactions and
+speaker attribution. The set has therefore been used once for error analysis: it is no longer fully
+unseen, the 1.000 is optimistic, and a fresh held-out set should be written. The floors sit just
+below the measurement (one error per category is tolerated; two fail), above the project's
+targets (people 0.95, posts 0.85, interactions 0.85, speaker attribution 0.90) only because the
+measurement is above them.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ HELDOUT = Path(__file__).parent
 GOLD_DIR = HELDOUT / "gold"
 REPORTS_DIR = HELDOUT / "reports"
 
-# category -> F1 floor; measured 23 Nov 2026: people 0.912, posts 0.811, interactions 0.864
-FLOORS = {"people": 0.89, "posts": 0.79, "interactions": 0.84}
-SPEAKER_ATTRIBUTION_FLOOR = 0.84  # measured 23 Nov 2026: 0.855 (target 0.90)
+# category -> F1 floor; measured 23 Nov 2026 after the error analysis: people, posts and interactions
+# 1.000 (before it: 0.912, 0.811, 0.864)
+FLOORS = {"people": 0.96, "posts": 0.96, "interactions": 0.96}
+SPEAKER_ATTRIBUTION_FLOOR = 0.96  # measured 23 Nov 2026 after the error analysis: 1.000 (before: 0.855)
 
 
 @pytest.fixture(scope="module")
