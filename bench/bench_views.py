@@ -23,20 +23,11 @@ from playwright.sync_api import Page, sync_playwright
 from unkg.config import load_settings
 from unkg.store import open_store
 from unkg.views import write_view
+from unkg.views.headless import CHROMIUM_ARGS, CHROMIUM_PATH, STABLE_JS
 from unkg.views.synthetic import load_synthetic
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-STABLE = "() => document.documentElement.dataset.stable === 'true'"
+CHROMIUM = CHROMIUM_PATH
+STABLE = STABLE_JS
 
 
 def build_page(people: int, folder: Path) -> tuple[Path, float, int]:
@@ -74,7 +65,7 @@ def measure(page: Page, path: Path) -> dict[str, float]:
 
 def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         print(
             f"{'people':>7} {'edges':>7} {'page MB':>8} {'build s':>8} {'first view':>22} {'every node':>22} "
             f"{'outside req':>11}"

@@ -18,22 +18,13 @@ from rdflib.namespace import FOAF, PROV
 
 from unkg.rdf.namespaces import ACT, OA, STANCE, TOPIC_NS, UNKG
 from unkg.store import Store, open_store
+from unkg.views.headless import CHROMIUM_ARGS, CHROMIUM_PATH, STABLE_JS
 
 BASE = "https://w3id.org/unkg/"
 FIXTURES = Path(__file__).parent / "fixtures"
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-STABLE = "() => document.documentElement.dataset.stable === 'true'"
+CHROMIUM = Path(CHROMIUM_PATH)
+STABLE = STABLE_JS
 
 
 def fixture_graphs(name: str = "small.trig") -> dict[URIRef, Graph]:
@@ -180,7 +171,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield launched
         launched.close()
 

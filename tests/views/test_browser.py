@@ -17,13 +17,14 @@ from rdflib import Graph, URIRef
 from unkg.config import Settings
 from unkg.store import Store, open_store
 from unkg.views import write_view
+from unkg.views.headless import STABLE_JS
 from unkg.views.results import fetch
 
 pytestmark = pytest.mark.browser
 
 BASE = "https://w3id.org/unkg/"
 TANAKA = BASE + "person/tanaka-aiko"
-STABLE = "() => document.documentElement.dataset.stable === 'true'"
+STABLE = STABLE_JS
 VIEWS = ("who-met-whom", "positions", "institutions")
 Opener = Callable[[Path], Any]
 
