@@ -120,3 +120,34 @@ def test_built_store_answers_queries_and_validates(
     validated = unkg("validate", "--store", str(store_dir), out_dir=out_dir)
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert "graph is valid" in validated.stdout
+
+
+def _report_graphs(store_dir: Path, tmp_path: Path) -> list[str]:
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+    (tmp_path / "graphs.rq").write_text(query)
+    options = ("--store", str(store_dir), "--format", "csv")
+    result = unkg("query", str(tmp_path / "graphs.rq"), *options, out_dir=tmp_path)
+    return [line.rsplit("/", 1)[-1] for line in result.stdout.splitlines()[1:]]
+
+
+def test_remove_drops_one_report_and_rewrites_the_outputs(previous_store: Path, tmp_path: Path) -> None:
+    graphs = _report_graphs(previous_store, tmp_path)
+    reports = [g for g in graphs if g != "vocabulary"]
+    assert len(reports) == 2
+    out_dir = tmp_path / "out"
+    removed = unkg("remove", reports[0], "--store", str(previous_store), out_dir=out_dir)
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout.strip() == f"removed {reports[0]} from {previous_store}"
+    assert _report_graphs(previous_store, tmp_path) == sorted([reports[1], "vocabulary"])
+    assert sorted(p.name for p in out_dir.iterdir()) == BUILD_OUTPUTS
+
+
+def test_remove_of_an_unknown_report_names_the_ones_held_and_removes_nothing(
+    previous_store: Path, tmp_path: Path
+) -> None:
+    before = _report_graphs(previous_store, tmp_path)
+    result = unkg("remove", "no-such-report", "--store", str(previous_store), out_dir=tmp_path / "out")
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert "no report no-such-report" in line and all(g in line for g in before if g != "vocabulary")
+    assert _report_graphs(previous_store, tmp_path) == before

@@ -43,6 +43,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    from unkg.pipeline import remove_reports
+
+    settings = _settings(args)
+    store_dir = _store_dir(args, settings)
+    for report_id in remove_reports(
+        args.report_ids, settings=settings, store_dir=store_dir, out_dir=args.out
+    ):
+        print(f"removed {report_id} from {store_dir}")
+    return 0
+
+
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
     params: dict[str, str] = {}
     for pair in pairs:
@@ -189,6 +201,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "paths", nargs="*", metavar="PATH", help="report files or folders (default: data/reports/)"
     )
+    p.add_argument("--store", metavar="DIR", help="store folder (default: build/store)")
+    p.add_argument("--out", metavar="DIR", help="folder for exports and pages (default: build/)")
+
+    p = add(
+        "remove",
+        cmd_remove,
+        "remove what reports contributed to the store, and rewrite build/ outputs",
+    )
+    p.add_argument("report_ids", nargs="+", metavar="REPORT", help="report id: the file stem")
     p.add_argument("--store", metavar="DIR", help="store folder (default: build/store)")
     p.add_argument("--out", metavar="DIR", help="folder for exports and pages (default: build/)")
 

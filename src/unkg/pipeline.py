@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from unkg.config import Settings
-from unkg.errors import ReportError
+from unkg.errors import ReportError, UnkgError
 from unkg.model import Extraction
 from unkg.rdf.build import build_report_graph, vocabulary_graph
 from unkg.rdf.iris import Minter
@@ -209,6 +209,36 @@ COUNTS = {
     "statements": "PREFIX unkg: <https://w3id.org/unkg/ontology#> "
     "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a unkg:Statement }",
 }
+
+
+def remove_reports(
+    report_ids: Sequence[str], settings: Settings, store_dir: Path, out_dir: str | Path | None = None
+) -> tuple[str, ...]:
+    """Drop what the given reports contributed (their named graphs) and rewrite the outputs.
+
+    A report is named by its id, the file stem (``geneva-dialogue-2019``). An id the store does not
+    hold is an error listing those it does, and nothing is removed.
+    """
+    minter = Minter(settings.base_iri)
+    with open_store(store_dir) as store:
+        held = {str(name): name for name in store.graph_names()}
+        known = sorted(rid for rid in (_report_id(name, minter) for name in held) if rid)
+        unknown = [rid for rid in report_ids if str(minter.graph(rid)) not in held]
+        if unknown:
+            held_ids = ", ".join(known)
+            raise UnkgError(f"no report {', '.join(unknown)} in {store_dir}; reports held: {held_ids}")
+        for report_id in report_ids:
+            store.remove_graph(minter.graph(report_id))
+        write_outputs(store, Path(out_dir) if out_dir else settings.build_dir, settings)
+    return tuple(report_ids)
+
+
+def _report_id(graph_name: str, minter: Minter) -> str | None:
+    """The report id of a report's named graph (None for the vocabulary graph and others)."""
+    prefix = str(minter.graph(""))
+    if graph_name == str(minter.vocabulary_graph()) or not graph_name.startswith(prefix):
+        return None
+    return graph_name[len(prefix) :]
 
 
 def count(store: Store, what: str) -> int:
