@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench serve clean setup setup-test
+.PHONY: run test lint bench docs serve clean setup setup-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ lint: setup-test
 ## Benchmarks (print figures; not pass/fail).
 bench: setup-test
 	$(BIN)/python bench/bench_build.py
+
+## Regenerate docs/cli.md from --help (tests/test_docs.py fails while it is stale).
+docs: setup
+	COLUMNS=100 $(BIN)/python scripts/cli_reference.py
 
 serve: setup
 	$(BIN)/unkg serve
