@@ -110,6 +110,18 @@ class ScoreTable:
             return sum((s for (r, c), s in self.scores.items() if c == category and r != OVERALL), Score())
         return self.scores.get((report, category), Score())
 
+    def shortfalls(self, f1_floors: Mapping[str, float], attribution_floor: float) -> list[str]:
+        """What falls below the floors overall: F1 per category, and speaker attribution (recall)."""
+        failures = []
+        for category, floor in f1_floors.items():
+            f1 = self.get(OVERALL, category).f1
+            if f1 is None or f1 < floor:
+                failures.append(f"{category} F1 {f1} < {floor}")
+        attribution = self.get(OVERALL, "statement speakers").recall
+        if attribution is None or attribution < attribution_floor:
+            failures.append(f"speaker attribution {attribution} < {attribution_floor}")
+        return failures
+
     def render(self, per_report: bool = True) -> str:
         """A fixed-width table: one row per report and category (unless not ``per_report``), then overall."""
         header = ("report", "category", "gold", "pred", "match", "precision", "recall", "F1")

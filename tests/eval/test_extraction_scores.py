@@ -26,14 +26,7 @@ SYNTHETIC_SPEAKER_ATTRIBUTION = 0.85  # measured 23 Nov: 0.88
 def _check(
     table: ScoreTable, floors: dict[str, float], attribution_floor: float = SPEAKER_ATTRIBUTION
 ) -> None:
-    failures = []
-    for category, floor in floors.items():
-        f1 = table.get("overall", category).f1
-        if f1 is None or f1 < floor:
-            failures.append(f"{category} F1 {f1} < {floor}")
-    attribution = table.get("overall", "statement speakers").recall
-    if attribution is None or attribution < attribution_floor:
-        failures.append(f"speaker attribution {attribution} < {attribution_floor}")
+    failures = table.shortfalls(floors, attribution_floor)
     assert not failures, "\n".join(failures) + "\n" + table.render()
 
 
