@@ -77,10 +77,16 @@ def test_every_report_is_scored_and_none_leaked_into_data(held_out: HeldOutSet) 
     assert [report for report in table.reports if report != "all reports"] == stems
     settings = load_settings()
     for stem in stems:
-        report = held_out.reports_dir / f"{stem}.txt"
+        report = _report(held_out, stem)
         assert 3000 <= len(report.read_text(encoding="utf-8")) <= 10000, report
         assert table.get(stem, "people").tp > 0, stem
         assert not list(settings.reports_dir.glob(f"{stem}.*")), f"{stem} leaked into data/reports/"
+
+
+def _report(held_out: HeldOutSet, stem: str) -> Path:
+    """The set's report for a gold file: plain text or Markdown (``<stem>.txt`` / ``<stem>.md``)."""
+    (report,) = [path for path in held_out.reports_dir.glob(f"{stem}.*") if path.suffix in {".txt", ".md"}]
+    return report
 
 
 def _golds() -> list[tuple[HeldOutSet, GoldReport]]:
@@ -92,7 +98,7 @@ def _golds() -> list[tuple[HeldOutSet, GoldReport]]:
 )
 def test_gold_anchors_and_variants_are_verbatim(held_out: HeldOutSet, gold: GoldReport) -> None:
     """Each anchor occurs exactly once in its report and each name variant appears in it."""
-    text = (held_out.reports_dir / f"{gold.report}.txt").read_text(encoding="utf-8")
+    text = _report(held_out, gold.report).read_text(encoding="utf-8")
     for statement in gold.statements:
         assert text.count(statement.anchor) == 1, statement.anchor
     for person in gold.people:
