@@ -28,6 +28,8 @@ def test_roman_numerals_are_read_only_in_canonical_capitals() -> None:
     assert roman_value("IIII") is None
     assert roman_value("IC") is None
     assert parse_session_heading_text("Session civil society segment") is None
+    assert parse_session_heading_text("SESSION IN BRIEF") is None
+    assert parse_session_heading_text("Part C: Background Papers") is None
 
 
 def test_session_numbers_in_roman_words_and_ordinals_with_any_separator() -> None:

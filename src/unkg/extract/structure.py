@@ -89,8 +89,9 @@ _ORDINAL_WORDS = {
     )
 }
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-# A heading number: "3", "II" (Roman numerals in capitals only: "Session in ..." is no number), "Three"
-_NUMBER = r"(\d{1,3}|(?-i:[IVXLC]{1,7})|" + "|".join(_NUMBER_WORDS) + r")"
+# A heading number: "3", "II" (Roman numerals up to 39, in capitals only: "Session in ..." is no
+# number, and "Session C" or "Part D" are letters), "Three"
+_NUMBER = r"(\d{1,3}|(?-i:[IVX]{1,6})|" + "|".join(_NUMBER_WORDS) + r")"
 _ORDINAL = "(" + "|".join(_ORDINAL_WORDS) + ")"
 # Between a heading number and its title: "Session 3: ...", "SESSION II — ...", "Panel 2. ..."
 _SEPARATOR = r"\s*(?:[:.,–—―-]+\s*)?"
@@ -120,7 +121,7 @@ _PANEL_OR_PART_HEADING = re.compile(
 )
 # "III. Visit to the ILO", "2) Meeting with ...": an enumerated heading is a session only when its
 # title says that the group met someone (a list item "3. A path ahead" is not)
-_ENUMERATED_HEADING = re.compile(r"^(?:#{1,6}\s*)?((?-i:[IVXLC]{1,7})|\d{1,2})[.)]\s+(?=[A-Z])")
+_ENUMERATED_HEADING = re.compile(r"^(?:#{1,6}\s*)?((?-i:[IVX]{1,6})|\d{1,2})[.)]\s+(?=[A-Z])")
 _MEETING_TITLE = re.compile(
     r"\b(?:Visit|Meeting|Briefing|Dialogue|Exchange|Discussion|Lunch|Dinner|Reception)s?\s+"
     r"(?:to|with|at|by|in)\b|\bhosted\s+by\b",
