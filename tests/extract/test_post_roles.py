@@ -103,3 +103,13 @@ def test_former_posts_after_an_article_are_marked_former(tmp_path: Path) -> None
     assert ("Marwick", "Programme Officer", "United Nations Development Programme", True) in posts
     assert ("Brandstetter", "Ambassador", None, True) in posts
     assert ("Marwick", "Professor", "Lund University", False) in posts
+
+
+def test_ex_posts_and_lower_case_panel_roles_in_appositions(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Dr. Tiago Brandt, ex-director of the Nordic Institute of Marine Studies, said it again.\n\n"
+        "Dr. Malin Osterholt, co-chair of the working group, closed the meeting.\n",
+    )
+    assert ("Brandt", "Director", "Nordic Institute of Marine Studies", True) in posts
+    assert ("Osterholt", "Co-chair", None, False) in posts

@@ -109,12 +109,18 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
 
 def _continues_apposition(token: str, previous: str, before: str) -> bool:
     """Whether a lower-case word stays inside a name's apposition: a name or post particle ("of",
-    "member"), an article opening it (", a former ..."), or a role word after an article or "former"
-    (", a former ambassador", ", an associate professor at ...")."""
+    "member"), an article opening it (", a former ..."), a panel role opening it (", chair of ..."),
+    or a role word after an article or "former" (", a former ambassador", ", ex-ambassador of X",
+    ", an associate professor at ...")."""
     if token in _APPOSITION_WORDS or token in _LOWER_ROLE_WORDS:
         return True
+    opens = before.rstrip().endswith(",")
     if token in {"a", "an"}:
-        return before.rstrip().endswith(",")
+        return opens
+    if token.startswith("ex-"):  # ", ex-ambassador of X"
+        token, previous = token[3:], "former"
+    if opens and token.lower() in panel_roles():  # ", co-chair of the working group"
+        return True
     roles = role_words()
     capitalised = token[:1].upper() + token[1:]
     is_role_word = capitalised in roles["head"] or capitalised in roles["modifier"]
