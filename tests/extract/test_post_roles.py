@@ -57,9 +57,15 @@ def test_as_discussant_and_the_panel_rapporteur_before_a_name(tmp_path: Path) ->
     assert ("Osterholt", "Rapporteur") in roles
 
 
-def test_the_next_chair_is_not_the_chair(tmp_path: Path) -> None:
-    roles = _roles(tmp_path, "The group then met the next chair, Dr. Ilse Marwick, over coffee.\n")
+def test_the_next_chair_is_not_the_chair_nor_a_special_rapporteur_a_rapporteur(tmp_path: Path) -> None:
+    roles = _roles(
+        tmp_path,
+        "The group then met the next chair, Dr. Ilse Marwick, over coffee.\n\n"
+        "Professor Zofia Kowalczyk-Rann thanked the Special Rapporteur, Dr. Tiago Brandt, for his report.\n",
+    )
     assert ("Marwick", "Chair") not in roles
+    assert ("Brandt", "Special Rapporteur") in roles
+    assert ("Brandt", "Rapporteur") not in roles
 
 
 def test_roles_in_brackets_and_labels(tmp_path: Path) -> None:
@@ -113,3 +119,15 @@ def test_ex_posts_and_lower_case_panel_roles_in_appositions(tmp_path: Path) -> N
     )
     assert ("Brandt", "Director", "Nordic Institute of Marine Studies", True) in posts
     assert ("Osterholt", "Co-chair", None, False) in posts
+
+
+def test_a_role_before_two_joined_names_is_both_of_theirs(tmp_path: Path) -> None:
+    roles = _roles(
+        tmp_path,
+        "The panel was co-chaired by Dr. Tiago Brandt and Professor Zofia Kowalczyk-Rann, who opened it.\n\n"
+        "As discussants, Dr. Malin Osterholt and Mr. Jonas Eberle commented on the papers.\n\n"
+        "Dr. Ilse Marwick and Dr. Ana Ferreira-Lund spoke next.\n",
+    )
+    assert {("Brandt", "Co-chair"), ("Kowalczyk-Rann", "Co-chair")} <= roles
+    assert {("Osterholt", "Discussant"), ("Eberle", "Discussant")} <= roles
+    assert not any(family in {"Marwick", "Ferreira-Lund"} for family, _ in roles)

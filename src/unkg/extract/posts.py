@@ -533,6 +533,10 @@ def _participles() -> dict[str, str]:
     return verbs
 
 
+# Between two names of one list: " and ", ", ", ", and "
+_JOINED_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
 @dataclass(frozen=True)
 class _PanelPatterns:
     by_verb: re.Pattern[str]  # "chaired by " before a name
@@ -548,8 +552,9 @@ def _panel_patterns() -> _PanelPatterns:
     verbs = "(" + "|".join(sorted(_participles(), key=len, reverse=True)) + ")" if _participles() else "(?!)"
     return _PanelPatterns(
         by_verb=re.compile(rf"\b{verbs}\s+by\s+$", re.IGNORECASE),
-        as_role=re.compile(rf"\b[Aa]s\s+(?:the\s+)?{roles}\s*,\s*$", re.IGNORECASE),
-        the_role=re.compile(rf"\b[Tt]he\s+(?:([a-z]+)\s+)?{roles}\s*,\s*$", re.IGNORECASE),
+        as_role=re.compile(rf"\b[Aa]s\s+(?:the\s+)?{roles}s?\s*,\s*$", re.IGNORECASE),
+        # a lower-case word between: "the panel rapporteur, X" (not "the Special Rapporteur, X")
+        the_role=re.compile(rf"\b[Tt]he\s+(?:((?-i:[a-z]+))\s+)?{roles}s?\s*,\s*$", re.IGNORECASE),
         verb_after=re.compile(rf"\s+{verbs}\s+(?:the|this|that)\b", re.IGNORECASE),
         label=re.compile(rf"\s*{roles}(s?)\s*:", re.IGNORECASE),
     )
@@ -561,13 +566,23 @@ def panel_role_posts(text: str, unit: Unit, inside: Sequence[tuple[PersonMention
     * "The session was chaired by Dr. X", "moderated by X"; "Dr. X chaired the panel";
     * "As discussant, Professor X ...", "the panel rapporteur, X", "the former chair, X";
     * "Dr. X (Chair)", "X (University of Y, convener)";
-    * a label starting the block: "Rapporteur: X" (the first name), "Discussants: X and Y" (every name).
+    * a label starting the block: "Rapporteur: X" (the first name), "Discussants: X and Y" (every name);
+    * a name joined by "and" to one of the forms before a name: "co-chaired by X and Y".
     """
     patterns = _panel_patterns()
     labelled = patterns.label.match(text, unit.span.start, unit.span.end)
     posts: list[PostDraft] = []
+    shared: list[tuple[str, int, bool]] = []  # roles written before the previous name
     for index, (mention, key) in enumerate(inside):
-        found = _panel_roles_before(text, unit, mention) + _panel_roles_after(text, unit, mention)
+        before = _panel_roles_before(text, unit, mention)
+        if (
+            not before
+            and index
+            and _JOINED_NAMES.fullmatch(text, inside[index - 1][0].span.end, mention.span.start)
+        ):
+            before = shared  # "co-chaired by Dr. X and Dr. Y", "As discussants, X and Y"
+        shared = before
+        found = before + _panel_roles_after(text, unit, mention)
         if labelled and (index == 0 or labelled.group(2)):
             found.append((panel_roles()[labelled.group(1).lower()], labelled.start(1), False))
         for role, start, former in found:
