@@ -43,6 +43,8 @@ def test_session_numbers_in_roman_words_and_ordinals_with_any_separator() -> Non
         "Panel 2. Trade, Climate and Coastal Cities": (2, "Trade, Climate and Coastal Cities"),
         "Part II: Visits in the Afternoon": (2, "Visits in the Afternoon"),
         "III. Visit to the Lakeside Institute": (3, "Visit to the Lakeside Institute"),
+        "Session 2 (14:00-15:30): Visit to the Harbour Board": (2, "Visit to the Harbour Board"),
+        "Panel 3, 9.30 – 11.00 – Ports and Harbours": (3, "Ports and Harbours"),
     }
     for text, (number, title) in cases.items():
         heading = parse_session_heading_text(text)
@@ -67,6 +69,9 @@ def test_day_headings_in_words_brackets_and_capitals() -> None:
     assert parse_day_heading("THURSDAY 9 APRIL", 2031) == "2031-04-09"
     assert parse_day_heading("Friday, 10 April 2032", 2031) == "2032-04-10"
     assert parse_day_heading("# Day 4 – Saturday, April 11th", 2031) == "2031-04-11"
+    assert parse_day_heading("11 April 2031 (Saturday)", None) == "2031-04-11"
+    assert parse_day_heading("April 12, Sunday", 2031) == "2031-04-12"
+    assert parse_day_heading("12 April, Lugano", 2031) is None
     assert parse_day_heading("Daylight saving began on 8 April", 2031) is None
 
 

@@ -95,6 +95,11 @@ _NUMBER = r"(\d{1,3}|(?-i:[IVX]{1,6})|" + "|".join(_NUMBER_WORDS) + r")"
 _ORDINAL = "(" + "|".join(_ORDINAL_WORDS) + ")"
 # Between a heading number and its title: "Session 3: ...", "SESSION II — ...", "Panel 2. ..."
 _SEPARATOR = r"\s*(?:[:.,–—―-]+\s*)?"
+# Hours between a heading number and its title: "Session 2 (14:00-15:30): Visit to ...",
+# "Panel 3, 9.30 – 11.00 – Ports"
+_TIME_BEFORE_TITLE = re.compile(
+    r"^\(?\s*\d{1,2}[:.h]\d{2}\s*(?:[-–—]|to)\s*\d{1,2}[:.h]\d{2}\s*(?:hrs|h)?\s*\)?\s*[:.,–—―-]*\s*"
+)
 # Markdown heading marks a converted document may keep: "## Session 2"
 _MARKDOWN = r"(?:#{1,6}\s*)?"
 
@@ -109,6 +114,10 @@ _DAY_DATE = (
 _DAY_HEADING = re.compile(
     rf"^{_MARKDOWN}(?:{_DAY_PREFIX}(?:{_WEEKDAY},?\s+)?|{_WEEKDAY},?\s+){_DAY_DATE}", re.IGNORECASE
 )
+# The weekday after the date: "4 September 2024 (Wednesday)", "September 4, Wednesday"
+_DAY_HEADING_WEEKDAY_AFTER = re.compile(
+    rf"^{_MARKDOWN}{_DAY_DATE}(?:\(\s*{_WEEKDAY}\s*\)|,\s*{_WEEKDAY}\b)", re.IGNORECASE
+)
 # "Session 5: Visit to WIPO", "Session 3 Visit to WHO", "Summary Record Session 1 Asian ...",
 # "SESSION II — Meeting at ...", "Session Three – ..."
 _SESSION_HEADING = re.compile(rf"\bSession\s+{_NUMBER}\b{_SEPARATOR}", re.IGNORECASE)
@@ -117,7 +126,7 @@ _ORDINAL_HEADING = re.compile(rf"^{_MARKDOWN}{_ORDINAL}\s+(Session|Panel|Part)\b
 # "Panel 2. Title", "Part II: Title": only at the start, and followed by a separator, a capital or
 # nothing (not the caption "Panel 4 speakers, from left: ...")
 _PANEL_OR_PART_HEADING = re.compile(
-    rf"^{_MARKDOWN}(Panel|Part)\s+{_NUMBER}(?:\s*[:.–—―-]+\s*|\s+(?=(?-i:[A-Z\"'(]))|\s*$)", re.IGNORECASE
+    rf"^{_MARKDOWN}(Panel|Part)\s+{_NUMBER}(?:\s*[:.,–—―-]+\s*|\s+(?=(?-i:[A-Z\"'(]))|\s*$)", re.IGNORECASE
 )
 # "III. Visit to the ILO", "2) Meeting with ...": an enumerated heading is a session only when its
 # title says that the group met someone (a list item "3. A path ahead" is not)
@@ -246,7 +255,7 @@ def event_year(event: Event) -> int | None:
 def _looks_like_heading(block_text: str) -> bool:
     """A short block starting like a day or session heading, whatever the reader called it."""
     stripped = block_text.strip()
-    if len(stripped) < 300 and bool(_DAY_HEADING.match(stripped) or re.match(r"Session\s+\d", stripped)):
+    if len(stripped) < 300 and bool(day_heading_match(stripped) or re.match(r"Session\s+\d", stripped)):
         return True
     # Other session styles only on a short line that is no sentence ("Panel 2: Trade and Climate")
     heading = parse_session_heading_text(stripped) if len(stripped) < 150 else None
@@ -270,7 +279,7 @@ def find_event(text: str, blocks: Sequence[Block], fallback_title: str = "") -> 
     head: list[Block] = []
     for block in blocks:
         block_text = text[block.span.start : block.span.end].strip()
-        if _DAY_HEADING.match(block_text) or _starts_session(block_text):
+        if day_heading_match(block_text) or _starts_session(block_text):
             break
         if block.kind is not BlockKind.HEADING and not parse_date_range(block_text):
             break  # the first narrative paragraph: the title lines are over (or there are none)
@@ -342,9 +351,14 @@ def _iso(year: str | int, month: str, day: str) -> str:
 # ----- days and sessions ------------------------------------------------------------------------
 
 
+def day_heading_match(text: str) -> re.Match[str] | None:
+    """The day heading a text starts with (groups: day, month, month, day, year), or ``None``."""
+    return _DAY_HEADING.match(text) or _DAY_HEADING_WEEKDAY_AFTER.match(text)
+
+
 def parse_day_heading(text: str, year: int | None) -> str | None:
     """ISO date of a day heading ("Day 1: Monday, 2 September"), ``None`` when not one or no year."""
-    match = _DAY_HEADING.match(text.strip())
+    match = day_heading_match(text.strip())
     if not match:
         return None
     day, month, month2, day2, written_year = match.groups()
@@ -374,7 +388,7 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     number = heading_number(match.group(1)) if match else None
     opening = _OPENING_SESSION.search(flat)
     if match and number is not None and (not opening or match.start() < opening.start()):
-        return SessionHeading("session", number, flat[match.end() :].strip())
+        return SessionHeading("session", number, _TIME_BEFORE_TITLE.sub("", flat[match.end() :]).strip())
     if opening:
         return SessionHeading("opening", 0, flat[opening.start() :].strip())
     closing = _CLOSING_SESSION.search(flat)
@@ -388,7 +402,9 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     panel = _PANEL_OR_PART_HEADING.match(flat)
     number = heading_number(panel.group(2)) if panel else None
     if panel and number is not None:
-        return SessionHeading(panel.group(1).lower(), number, flat[panel.end() :].strip())
+        return SessionHeading(
+            panel.group(1).lower(), number, _TIME_BEFORE_TITLE.sub("", flat[panel.end() :]).strip()
+        )
     enumerated = _ENUMERATED_HEADING.match(flat)
     number = heading_number(enumerated.group(1)) if enumerated else None
     if enumerated and number is not None and _MEETING_TITLE.search(flat[enumerated.end() :]):
