@@ -46,6 +46,10 @@ def test_session_numbers_in_roman_words_and_ordinals_with_any_separator() -> Non
         "Session 2 (14:00-15:30): Visit to the Harbour Board": (2, "Visit to the Harbour Board"),
         "Panel 3, 9.30 – 11.00 – Ports and Harbours": (3, "Ports and Harbours"),
     }
+    cases["Day 2 – Tuesday, 7 April Third Session: Visit to the Harbour Board"] = (
+        3,
+        "Visit to the Harbour Board",
+    )
     for text, (number, title) in cases.items():
         heading = parse_session_heading_text(text)
         assert heading is not None, text

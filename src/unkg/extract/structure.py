@@ -384,6 +384,8 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     the ILO", "Session Three – ...", "First Session: ...", "Panel 2. ...", "Part II: ...", "III. Visit to
     ...", "Opening Session with ...", "Opening of the Forum at ...", "Closing Session"."""
     flat = re.sub(r"^#{1,6}\s*", "", " ".join(text.split()))
+    day = day_heading_match(flat)  # "Day 1: Monday, 2 September Opening of the Forum" (one block)
+    flat = flat[day.end() :] if day else flat
     match = _SESSION_HEADING.search(flat)
     number = heading_number(match.group(1)) if match else None
     opening = _OPENING_SESSION.search(flat)
