@@ -399,7 +399,7 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     ordinal = _ORDINAL_HEADING.match(flat)
     if ordinal:
         return SessionHeading(
-            ordinal.group(2).lower(), heading_number(ordinal.group(1)), flat[ordinal.end() :]
+            ordinal.group(2).lower(), heading_number(ordinal.group(1)), flat[ordinal.end() :].strip()
         )
     panel = _PANEL_OR_PART_HEADING.match(flat)
     number = heading_number(panel.group(2)) if panel else None
@@ -497,23 +497,6 @@ def _find_host(find_host: HostFinder | None, title: str, offset: int) -> str | N
         cased = [w if w in small and i else w.capitalize() for i, w in enumerate(words)]
         host = find_host(" ".join(cased), offset)
     return host
-
-
-def parse_session_heading(
-    text: str,
-    span: Span,
-    date: str | None,
-    earlier: Sequence[Session],
-    find_host: HostFinder | None,
-) -> Session | None:
-    """A session from a heading block alone (a report with "Session N" headings), or ``None``."""
-    heading = parse_session_heading_text(text)
-    number = _session_number(heading, "session", earlier, after_event=True)
-    if heading is None or number is None:
-        return None
-    title = heading.title or f"Session {number}"
-    host = _find_host(find_host, title, span.start)
-    return Session(number=number, title=title, span=span, date=date, host=host, place=session_place(title))
 
 
 def host_phrase(title: str) -> str:
