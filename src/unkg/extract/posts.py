@@ -9,10 +9,16 @@ The phrase after a name is cut into comma-separated segments, each a role or an 
 * an "of" phrase after a titled name: "Professor Yasuhiro UEKI of Sophia University" (the title is
   the role: Professor);
 * titles before a name that are posts: "Minister Masashi NAKAGOM", "Korean Ambassador Jangkeun Lee"
-  (the country's permanent mission is the organization).
+  (the country's permanent mission is the organization);
+* panel roles (chair, discussant, rapporteur, convener, moderator ... in ``data/roles.csv``):
+  "chaired by X", "X moderated the discussion", "As discussant, X", "the panel rapporteur, X",
+  "X (Chair)", "X (University of Y, convener)", "Rapporteur: X".
 
-A role takes the best organization that follows it before the next role: one the organization
-module knows, else one with an organization word, else none. "former ..." and "Ex- ..." mark a
+An apposition may open with an article (", a former Political Affairs Officer in the ...", ", a former
+ambassador"); "in" then names the organization (never a government). A role takes the best
+organization that follows it before the next role (or, for the phrase's first role, the one written
+before it: "United Nations Resident Coordinator in X"): one the organization module knows, else one
+with an organization word, else none. "former ..." and "Ex- ..." mark a
 former post. A segment ending in a role after an organization ("Shanghai University of Political
 Science and Law Director") closes the open roles with that organization and opens a new one.
 """
@@ -22,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from unkg.extract.mentions import PersonMention, country_word
 from unkg.extract.names import non_name_words, role_words
@@ -46,7 +53,8 @@ _FORMER = re.compile(r"^(?:(?:former|Former)\s+|(?:ex|Ex)\s*-\s*|Ex\s+)")
 _BOARD_MEMBER = re.compile(r"^[Mm]ember of the Board(?: of (?:Directors|Trustees|Governors))?(?= of |$)")
 # Split a segment where a second role starts: "Professor and Director", "Vice President & Secretary-General"
 _ROLE_JOIN = re.compile(r"\s+(?:and|&)\s+")
-_ROLE_QUALIFIER = re.compile(r"\s+(of|for|to|at)\s+(?:the\s+)?")
+# "Officer in the Department of ...": "in" names an organization, never a country's government
+_ROLE_QUALIFIER = re.compile(r"\s+(of|for|to|at|in)\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -86,15 +94,43 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
         following = text[start:limit]
         if not re.match(r"\s*(?:,|of\b)", following):
             return start, start
+        previous = ""
         for word in re.finditer(r"[^\W\d_][\w'-]*", following):
             token = word.group()
-            if token[0].islower() and token not in _APPOSITION_WORDS and token not in _LOWER_ROLE_WORDS:
+            if token[0].islower() and not _continues_apposition(token, previous, following[: word.start()]):
                 end = start + word.start()
                 break
+            previous = token
         sentence_end = re.search(r"[.;](?:\s|$)(?<!\b[A-Z]\.)", following)
         if sentence_end and start + sentence_end.start() < end:
             end = start + sentence_end.start()
     return start, end
+
+
+def _continues_apposition(token: str, previous: str, before: str) -> bool:
+    """Whether a lower-case word stays inside a name's apposition: a name or post particle ("of",
+    "member"), an article opening it (", a former ..."), a panel role opening it (", chair of ..."),
+    or a role word after an article or "former" (", a former ambassador", ", ex-ambassador of X",
+    ", an associate professor at ...")."""
+    if token in _APPOSITION_WORDS or token in _LOWER_ROLE_WORDS:
+        return True
+    opens = before.rstrip().endswith(",")
+    if token in {"a", "an"}:
+        return opens
+    if token.startswith("ex-"):  # ", ex-ambassador of X"
+        token, previous = token[3:], "former"
+    if opens and token.lower() in panel_roles():  # ", co-chair of the working group"
+        return True
+    roles = role_words()
+    capitalised = token[:1].upper() + token[1:]
+    is_role_word = capitalised in roles["head"] or capitalised in roles["modifier"]
+    return is_role_word and (previous in {"a", "an", "former"} or _lower_role_word(previous))
+
+
+def _lower_role_word(token: str) -> bool:
+    roles = role_words()
+    capitalised = token[:1].upper() + token[1:]
+    return token[:1].islower() and (capitalised in roles["head"] or capitalised in roles["modifier"])
 
 
 def posts_for_mention(
@@ -137,7 +173,7 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
         raw = match.group()
         offset = start + match.start()
         for piece, piece_offset in _split_roles(raw, offset):
-            cleaned = re.sub(r"^\s*(?:and|as well as|of|the)\s+", "", piece).strip(" \n\t-–")
+            cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an)\s+", "", piece).strip(" \n\t-–")
             cleaned = re.sub(r"(?:\s+(?:and|of|the|for|to|at|in|on))+$", "", cleaned)
             if not cleaned or _DEGREE.match(cleaned):
                 continue
@@ -228,10 +264,13 @@ def _segments_to_posts(
             if organization is not None:
                 for role in open_roles:
                     role.organizations.append((segment.start, organization))
+            first_role = not open_roles and not posts
             open_roles = _close_with_organizations(open_roles, posts, person, segment.start)
             role_text = " ".join(words[len(words) - trailing :])
             open_roles.append(_OpenRole(role_text, segment.start, segment.former))
-            if organization is not None and segment.former:
+            # "United Nations Resident Coordinator in X" (the phrase's first role): the organization
+            # written before the role is its own
+            if organization is not None and (segment.former or first_role):
                 open_roles[-1].organizations.append((segment.start, organization))
             continue
         organization = _organization(segment.text)
@@ -294,7 +333,7 @@ def _trailing_role(words: list[str]) -> int:
 
 def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _OpenRole:
     """A role segment, with the organization its "of"/"for"/"to" phrase names ("Chief of UPR Branch")."""
-    role = " ".join(words[:prefix])
+    role = " ".join(word[:1].upper() + word[1:] for word in words[:prefix])  # "ambassador" -> "Ambassador"
     rest = " ".join(words[prefix:])
     opened = _OpenRole(role, segment.start, segment.former, group=segment.group)
     qualifier = _ROLE_QUALIFIER.match(" " + rest) if rest else None
@@ -305,7 +344,9 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
         return opened
     if qualifier is not None:
         named = (" " + rest)[qualifier.end() :]
-        organization = _organization(named) or _national_body(role, named)
+        organization = _organization(named)
+        if organization is None and qualifier.group(1) != "in":
+            organization = _national_body(role, named)
         if organization is not None:
             opened.organizations.append((segment.start, organization))
         else:
@@ -417,6 +458,7 @@ def find_posts(
             found.extend(posts_for_mention(text, mention, key, phrase, before))
         if not in_prose and inside:
             found = _share_caption_affiliation(text, found, inside[-1][0], unit.span.end)
+        found.extend(panel_role_posts(text, unit, inside))
         posts.extend(found)
     named = [m.organization for m in find_organizations(text)]
     return deduplicate_posts([_organization_from_qualifier(post, named) for post in posts])
@@ -463,6 +505,121 @@ def role_before_name(text: str, block_start: int, name_start: int) -> tuple[int,
     if match is None or not _role_prefix(match.group(1).split()):
         return None
     return match.start(1), match.end(1)
+
+
+# ----- parts in a meeting's programme: chair, discussant, rapporteur ... ---------------------------
+
+
+@cache
+def panel_roles() -> dict[str, str]:
+    """Panel roles by their lower-case form: {"chair": "Chair", "discussant": "Discussant", ...}."""
+    return {word.lower(): word for word in sorted(role_words().get("panel", frozenset()), reverse=True)}
+
+
+def _panel_pattern() -> str:
+    return "(" + "|".join(re.escape(word) for word in sorted(panel_roles(), key=len, reverse=True)) + ")"
+
+
+@cache
+def _participles() -> dict[str, str]:
+    """ "chaired" -> "Chair", "moderated" -> "Moderator", "convened" -> "Convener": the verb a role's
+    holder does, for roles ending in -chair, -or or -er."""
+    verbs = {}
+    for lower, role in panel_roles().items():
+        if lower.endswith("chair"):
+            verbs[lower + "ed"] = role
+        elif lower.endswith(("or", "er")):
+            verbs[lower[:-2] + "ed"] = role
+    return verbs
+
+
+# Between two names of one list: " and ", ", ", ", and "
+_JOINED_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+@dataclass(frozen=True)
+class _PanelPatterns:
+    by_verb: re.Pattern[str]  # "chaired by " before a name
+    as_role: re.Pattern[str]  # "As discussant, " before a name
+    the_role: re.Pattern[str]  # "the panel rapporteur, " before a name
+    verb_after: re.Pattern[str]  # " chaired the ..." after a name
+    label: re.Pattern[str]  # "Rapporteur:" starting a block
+
+
+@cache
+def _panel_patterns() -> _PanelPatterns:
+    roles = _panel_pattern()
+    verbs = "(" + "|".join(sorted(_participles(), key=len, reverse=True)) + ")" if _participles() else "(?!)"
+    return _PanelPatterns(
+        by_verb=re.compile(rf"\b{verbs}\s+by\s+$", re.IGNORECASE),
+        as_role=re.compile(rf"\b[Aa]s\s+(?:the\s+)?{roles}s?\s*,\s*$", re.IGNORECASE),
+        # a lower-case word between: "the panel rapporteur, X" (not "the Special Rapporteur, X")
+        the_role=re.compile(rf"\b[Tt]he\s+(?:((?-i:[a-z]+))\s+)?{roles}s?\s*,\s*$", re.IGNORECASE),
+        verb_after=re.compile(rf"\s+{verbs}\s+(?:the|this|that)\b", re.IGNORECASE),
+        label=re.compile(rf"\s*{roles}(s?)\s*:", re.IGNORECASE),
+    )
+
+
+def panel_role_posts(text: str, unit: Unit, inside: Sequence[tuple[PersonMention, str]]) -> list[PostDraft]:
+    """Panel roles stated around a name in any block (organization ``None``):
+
+    * "The session was chaired by Dr. X", "moderated by X"; "Dr. X chaired the panel";
+    * "As discussant, Professor X ...", "the panel rapporteur, X", "the former chair, X";
+    * "Dr. X (Chair)", "X (University of Y, convener)";
+    * a label starting the block: "Rapporteur: X" (the first name), "Discussants: X and Y" (every name);
+    * a name joined by "and" to one of the forms before a name: "co-chaired by X and Y".
+    """
+    patterns = _panel_patterns()
+    labelled = patterns.label.match(text, unit.span.start, unit.span.end)
+    posts: list[PostDraft] = []
+    shared: list[tuple[str, int, bool]] = []  # roles written before the previous name
+    for index, (mention, key) in enumerate(inside):
+        before = _panel_roles_before(text, unit, mention)
+        if (
+            not before
+            and index
+            and _JOINED_NAMES.fullmatch(text, inside[index - 1][0].span.end, mention.span.start)
+        ):
+            before = shared  # "co-chaired by Dr. X and Dr. Y", "As discussants, X and Y"
+        shared = before
+        found = before + _panel_roles_after(text, unit, mention)
+        if labelled and (index == 0 or labelled.group(2)):
+            found.append((panel_roles()[labelled.group(1).lower()], labelled.start(1), False))
+        for role, start, former in found:
+            posts.append(PostDraft(key, role, None, Span(start, max(start, mention.span.end)), former))
+    return posts
+
+
+def _panel_roles_before(text: str, unit: Unit, mention: PersonMention) -> list[tuple[str, int, bool]]:
+    """(role, start, former) of "chaired by X", "As discussant, X", "the panel rapporteur, X"."""
+    patterns = _panel_patterns()
+    window = max(unit.span.start, mention.span.start - 60)
+    before = text[window : mention.span.start]
+    found: list[tuple[str, int, bool]] = []
+    for pattern, table in ((patterns.by_verb, _participles()), (patterns.as_role, panel_roles())):
+        match = pattern.search(before)
+        if match:
+            found.append((table[match.group(1).lower()], window + match.start(), False))
+    match = patterns.the_role.search(before)
+    qualifier = (match.group(1) or "").lower() if match else ""
+    if match and qualifier not in {"then", "next", "incoming"}:  # "the next chair, X" is not one yet
+        found.append((panel_roles()[match.group(2).lower()], window + match.start(), qualifier == "former"))
+    return found
+
+
+def _panel_roles_after(text: str, unit: Unit, mention: PersonMention) -> list[tuple[str, int, bool]]:
+    """(role, start, former) of "X chaired the session" and "X (Chair)", "X (University of Y, convener)"."""
+    found: list[tuple[str, int, bool]] = []
+    match = _panel_patterns().verb_after.match(text, mention.name_span.end, unit.span.end)
+    if match:
+        found.append((_participles()[match.group(1).lower()], match.start(1), False))
+    bracket = re.compile(r"\s*\(([^()]{1,100})\)").match(text, mention.name_span.end, unit.span.end)
+    if bracket:
+        for part in bracket.group(1).split(","):
+            role = panel_roles().get(part.strip().lower())
+            if role is not None:
+                found.append((role, bracket.start(1), False))
+    return found
 
 
 def role_head(role: str) -> str:

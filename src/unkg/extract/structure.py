@@ -5,9 +5,13 @@ caption, paragraph ... and repaired across page breaks) and adds what extraction
 
 * the event: title lines before the first day or session heading, the date range
   ("2-4 September 2019", "June 21 and 22, 2023") and the place written after it;
-* days ("Day 1: Monday, 2 September", "Tuesday 3 September") giving each session its date;
+* days ("Day 1: Monday, 2 September", "Tuesday 3 September", "DAY ONE — Tuesday 8 September")
+  giving each session its date, from above or from a day line right below the session heading;
 * sessions ("Session 5: Visit to WIPO", "Session 3 Visit to WHO", "Summary Record Session 1 ...",
-  an "Opening Session" numbered 0) with the organization they visit as host;
+  "SESSION II — ...", "Session Three –", "First Session:", "Panel 2.", "Part II:", "III. Visit to ...",
+  an "Opening Session" or an unnumbered opening heading numbered 0) with the organization they visit
+  as host; a report's sessions are the headings of its most specific style (panels inside sessions
+  are not sessions);
 * units: every block with the session it belongs to, and prose passages joined where a sentence
   runs on past a footnote or a page break ("... WIPO also deals with" / "cases regarding ...").
 
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unkg.model import Block, BlockKind, Document, Event, Session, Span
 
@@ -56,17 +60,94 @@ _RANGE_TWO_MONTHS = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s*[-–]\s*(\d{{1,2
 _SINGLE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})")
 _SINGLE_MONTH_FIRST = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})")
 
-# A day heading: "Day 1: Monday, 2 September", "Tuesday 3 September", "Wednesday, 4 September 2019",
-# "Day 2: Tuesday, September 3"
-_DAY_HEADING = re.compile(
-    rf"^(?:Day\s+\d+\s*[:.–-]?\s*)?{_WEEKDAY},?\s+(?:(\d{{1,2}})\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}}))"
-    rf"(?:,?\s+(\d{{4}}))?\s*"
+# Numbers written as words in headings: "DAY ONE", "Session Three", "First Session".
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+        start=1,
+    )
+}
+_ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        start=1,
+    )
+}
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# A heading number: "3", "II" (Roman numerals up to 39, in capitals only: "Session in ..." is no
+# number, and "Session C" or "Part D" are letters), "Three"
+_NUMBER = r"(\d{1,3}|(?-i:[IVX]{1,6})|" + "|".join(_NUMBER_WORDS) + r")"
+_ORDINAL = "(" + "|".join(_ORDINAL_WORDS) + ")"
+# Between a heading number and its title: "Session 3: ...", "SESSION II — ...", "Panel 2. ..."
+_SEPARATOR = r"\s*(?:[:.,–—―-]+\s*)?"
+# Hours between a heading number and its title: "Session 2 (14:00-15:30): Visit to ...",
+# "Panel 3, 9.30 – 11.00 – Ports"
+_TIME_BEFORE_TITLE = re.compile(
+    r"^\(?\s*\d{1,2}[:.h]\d{2}\s*(?:[-–—]|to)\s*\d{1,2}[:.h]\d{2}\s*(?:hrs|h)?\s*\)?\s*[:.,–—―-]*\s*"
 )
-# "Session 5: Visit to WIPO", "Session 3 Visit to WHO", "Summary Record Session 1 Asian ..."
-_SESSION_HEADING = re.compile(r"\bSession\s+(\d{1,3})\b\s*[:.–-]?\s*", re.IGNORECASE)
+# Markdown heading marks a converted document may keep: "## Session 2"
+_MARKDOWN = r"(?:#{1,6}\s*)?"
+
+# A day heading: "Day 1: Monday, 2 September", "Tuesday 3 September", "Wednesday, 4 September 2019",
+# "Day 2: Tuesday, September 3", "DAY ONE — Tuesday 8 September", "Day 2 (Wednesday, 4 September)",
+# "Day Three: 10 September" (a weekday is needed when no "Day N" stands before the date)
+_DAY_PREFIX = rf"Day\s+(?:\d{{1,2}}|(?-i:[IVX]{{1,4}})|{'|'.join(_NUMBER_WORDS)})\b\s*[:.,–—―-]*\s*\(?\s*"
+_DAY_DATE = (
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b"
+    rf"(?:,?\s+(\d{{4}}))?\)?\s*"
+)
+_DAY_HEADING = re.compile(
+    rf"^{_MARKDOWN}(?:{_DAY_PREFIX}(?:{_WEEKDAY},?\s+)?|{_WEEKDAY},?\s+){_DAY_DATE}", re.IGNORECASE
+)
+# The weekday after the date: "4 September 2024 (Wednesday)", "September 4, Wednesday"
+_DAY_HEADING_WEEKDAY_AFTER = re.compile(
+    rf"^{_MARKDOWN}{_DAY_DATE}(?:\(\s*{_WEEKDAY}\s*\)|,\s*{_WEEKDAY}\b)", re.IGNORECASE
+)
+# "Session 5: Visit to WIPO", "Session 3 Visit to WHO", "Summary Record Session 1 Asian ...",
+# "SESSION II — Meeting at ...", "Session Three – ..."
+_SESSION_HEADING = re.compile(rf"\bSession\s+{_NUMBER}\b{_SEPARATOR}", re.IGNORECASE)
+# "First Session: Visit to ...", "Second Panel – ..."
+_ORDINAL_HEADING = re.compile(rf"^{_MARKDOWN}{_ORDINAL}\s+(Session|Panel|Part)\b{_SEPARATOR}", re.IGNORECASE)
+# "Panel 2. Title", "Part II: Title": only at the start, and followed by a separator, a capital or
+# nothing (not the caption "Panel 4 speakers, from left: ...")
+_PANEL_OR_PART_HEADING = re.compile(
+    rf"^{_MARKDOWN}(Panel|Part)\s+{_NUMBER}(?:\s*[:.,–—―-]+\s*|\s+(?=(?-i:[A-Z\"'(]))|\s*$)", re.IGNORECASE
+)
+# "III. Visit to the ILO", "2) Meeting with ...": an enumerated heading is a session only when its
+# title says that the group met someone (a list item "3. A path ahead" is not)
+_ENUMERATED_HEADING = re.compile(r"^(?:#{1,6}\s*)?((?-i:[IVX]{1,6})|\d{1,2})[.)]\s+(?=[A-Z])")
+_MEETING_TITLE = re.compile(
+    r"\b(?:Visit|Meeting|Briefing|Dialogue|Exchange|Discussion|Lunch|Dinner|Reception)s?\s+"
+    r"(?:to|with|at|by|in)\b|\bhosted\s+by\b",
+    re.IGNORECASE,
+)
 # "Opening Session with Ms. ...", "Closing Session"
 _OPENING_SESSION = re.compile(r"\b(Opening|Inaugural)\s+Session\b", re.IGNORECASE)
 _CLOSING_SESSION = re.compile(r"\bClosing\s+Session\b", re.IGNORECASE)
+# An unnumbered opening heading before numbered sessions: "Opening of the Forum at ...",
+# "Official Opening", "Opening Ceremony"
+_UNNUMBERED_OPENING = re.compile(
+    r"^(?:#{1,6}\s*)?(?:Official\s+|Formal\s+)?(?:Opening|Inaugural)\b", re.IGNORECASE
+)
+# Session heading styles from the most to the least specific; a report's sessions are the headings
+# of its most specific style, so the "Panel" or "Part" headings of a report with "Session" headings
+# (panels within sessions, parts grouping them) and its enumerated lists are not sessions.
+_STYLE_RANK = ("session", "panel", "part", "enumerated")
 # Words that introduce a report's title rather than the meeting's: "Consolidated Report of ..."
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:Consolidated|Final|Summary|Draft)\s+)?(?:Report|Record|Summary)(?:\s+(?:of|on)(?:\s+the)?)?\s+",
@@ -133,31 +214,52 @@ def read_layout(document: Document, find_host: HostFinder | None = None) -> Layo
     text = clean_text(document.text)
     blocks = document.blocks or _fallback_blocks(text)
     event = find_event(text, blocks, fallback_title=document.report_id)
-    year = int(event.start_date[:4]) if event.start_date else None
+    year = event_year(event)
+    headings = [_session_heading_of(text, block) for block in blocks]
+    style = next((s for s in _STYLE_RANK if any(h is not None and h.style == s for h in headings)), None)
     sessions: list[Session] = []
     units: list[Unit] = []
     current_date: str | None = event.start_date if event.start_date == event.end_date else None
     current_session: int | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         block_text = text[block.span.start : block.span.end]
         if block.kind is BlockKind.HEADING or _looks_like_heading(block_text):
             day = parse_day_heading(block_text, year)
             if day is not None:
                 current_date = day
-            session = parse_session_heading(block_text, block.span, current_date, sessions, find_host)
-            if session is not None:
+                if _dates_session_above(units, headings, index, style):
+                    # "Session 4: ..." then "Thursday, 27 June 2024": the day line dates the session above
+                    sessions[-1] = replace(sessions[-1], date=day)
+            heading = headings[index]
+            number = _session_number(heading, style, sessions, block.span.start >= event.span.end)
+            if heading is not None and number is not None:
+                title = heading.title or f"Session {number}"
+                host = _find_host(find_host, title, block.span.start)
+                session = Session(number, title, block.span, current_date, host, session_place(title))
                 sessions.append(session)
-                current_session = session.number
+                current_session = number
                 units.append(Unit(block.span, BlockKind.HEADING, current_session, is_session_heading=True))
                 continue
         units.append(Unit(block.span, block.kind, current_session))
     return Layout(text, event, tuple(sessions), tuple(units), tuple(join_passages(text, units)))
 
 
+def event_year(event: Event) -> int | None:
+    """The year day headings without one belong to: the event's, or one its title names ("... 2024")."""
+    if event.start_date:
+        return int(event.start_date[:4])
+    written = re.search(r"\b(19\d\d|20\d\d)\b", event.title)
+    return int(written.group(1)) if written else None
+
+
 def _looks_like_heading(block_text: str) -> bool:
     """A short block starting like a day or session heading, whatever the reader called it."""
     stripped = block_text.strip()
-    return len(stripped) < 300 and bool(_DAY_HEADING.match(stripped) or re.match(r"Session\s+\d", stripped))
+    if len(stripped) < 300 and bool(day_heading_match(stripped) or re.match(r"Session\s+\d", stripped)):
+        return True
+    # Other session styles only on a short line that is no sentence ("Panel 2: Trade and Climate")
+    heading = parse_session_heading_text(stripped) if len(stripped) < 150 else None
+    return heading is not None and heading.style in _STYLE_RANK and not _SENTENCE_END.search(stripped)
 
 
 def _fallback_blocks(text: str) -> tuple[Block, ...]:
@@ -177,7 +279,7 @@ def find_event(text: str, blocks: Sequence[Block], fallback_title: str = "") -> 
     head: list[Block] = []
     for block in blocks:
         block_text = text[block.span.start : block.span.end].strip()
-        if _DAY_HEADING.match(block_text) or _SESSION_HEADING.match(block_text):
+        if day_heading_match(block_text) or _starts_session(block_text):
             break
         if block.kind is not BlockKind.HEADING and not parse_date_range(block_text):
             break  # the first narrative paragraph: the title lines are over (or there are none)
@@ -203,6 +305,14 @@ def find_event(text: str, blocks: Sequence[Block], fallback_title: str = "") -> 
     title = re.sub(r"^Session\s+\d+.*$", "", title).strip() or " ".join(title_parts)
     span = Span(head[0].span.start, head[-1].span.end)
     return Event(title=title, span=span, start_date=start_date, end_date=end_date, place=place)
+
+
+def _starts_session(block_text: str) -> bool:
+    """Whether a block opens with a numbered session heading ("Session 1 ...", "SESSION II", "Panel 2:")."""
+    heading = parse_session_heading_text(block_text)
+    return bool(_SESSION_HEADING.match(block_text)) or (
+        heading is not None and heading.style in _STYLE_RANK and heading.style != "session"
+    )
 
 
 def parse_date_range(text: str) -> tuple[str, str, tuple[str, str]] | None:
@@ -241,45 +351,152 @@ def _iso(year: str | int, month: str, day: str) -> str:
 # ----- days and sessions ------------------------------------------------------------------------
 
 
+def day_heading_match(text: str) -> re.Match[str] | None:
+    """The day heading a text starts with (groups: day, month, month, day, year), or ``None``."""
+    return _DAY_HEADING.match(text) or _DAY_HEADING_WEEKDAY_AFTER.match(text)
+
+
 def parse_day_heading(text: str, year: int | None) -> str | None:
     """ISO date of a day heading ("Day 1: Monday, 2 September"), ``None`` when not one or no year."""
-    match = _DAY_HEADING.match(text.strip())
+    match = day_heading_match(text.strip())
     if not match:
         return None
     day, month, month2, day2, written_year = match.groups()
     year_value = int(written_year) if written_year else year
     if year_value is None:
         return None
-    return _iso(year_value, month or month2, day or day2)
+    return _iso(year_value, (month or month2).capitalize(), day or day2)
 
 
-def parse_session_heading(
-    text: str,
-    span: Span,
-    date: str | None,
-    earlier: Sequence[Session],
-    find_host: HostFinder | None,
-) -> Session | None:
-    """A session from a heading block, or ``None`` when the heading names no session."""
-    flat = " ".join(text.split())
-    number: int | None = None
-    title = ""
+@dataclass(frozen=True)
+class SessionHeading:
+    """What a heading says about a session: its style ("session", "panel", "part", "enumerated",
+    "opening", "closing" or "unnumbered opening"), its number (``None`` for a closing session, which
+    follows the others) and its title."""
+
+    style: str
+    number: int | None
+    title: str
+
+
+def parse_session_heading_text(text: str) -> SessionHeading | None:
+    """The session a heading names, or ``None``: "Session 3: Visit to WHO", "SESSION II — Meeting at
+    the ILO", "Session Three – ...", "First Session: ...", "Panel 2. ...", "Part II: ...", "III. Visit to
+    ...", "Opening Session with ...", "Opening of the Forum at ...", "Closing Session"."""
+    flat = re.sub(r"^#{1,6}\s*", "", " ".join(text.split()))
+    day = day_heading_match(flat)  # "Day 1: Monday, 2 September Opening of the Forum" (one block)
+    flat = flat[day.end() :] if day else flat
     match = _SESSION_HEADING.search(flat)
+    number = heading_number(match.group(1)) if match else None
     opening = _OPENING_SESSION.search(flat)
-    if match and (not opening or match.start() < opening.start()):
-        number = int(match.group(1))
-        title = flat[match.end() :].strip()
-    elif opening:
-        number = 0
-        title = flat[opening.start() :].strip()
-    elif _CLOSING_SESSION.search(flat):
+    if match and number is not None and (not opening or match.start() < opening.start()):
+        return SessionHeading("session", number, _TIME_BEFORE_TITLE.sub("", flat[match.end() :]).strip())
+    if opening:
+        return SessionHeading("opening", 0, flat[opening.start() :].strip())
+    closing = _CLOSING_SESSION.search(flat)
+    if closing:
+        return SessionHeading("closing", None, flat[closing.start() :].strip())
+    ordinal = _ORDINAL_HEADING.match(flat)
+    if ordinal:
+        return SessionHeading(
+            ordinal.group(2).lower(), heading_number(ordinal.group(1)), flat[ordinal.end() :].strip()
+        )
+    panel = _PANEL_OR_PART_HEADING.match(flat)
+    number = heading_number(panel.group(2)) if panel else None
+    if panel and number is not None:
+        return SessionHeading(
+            panel.group(1).lower(), number, _TIME_BEFORE_TITLE.sub("", flat[panel.end() :]).strip()
+        )
+    enumerated = _ENUMERATED_HEADING.match(flat)
+    number = heading_number(enumerated.group(1)) if enumerated else None
+    if enumerated and number is not None and _MEETING_TITLE.search(flat[enumerated.end() :]):
+        return SessionHeading("enumerated", number, flat[enumerated.end() :].strip())
+    if _UNNUMBERED_OPENING.match(flat):
+        return SessionHeading("unnumbered opening", 0, flat)
+    return None
+
+
+def heading_number(token: str) -> int | None:
+    """The value of a heading number: "3", "II", "Three", "First"; ``None`` for a non-numeral ("IIII")."""
+    if token.isdigit():
+        return int(token)
+    lowered = token.lower()
+    if lowered in _NUMBER_WORDS or lowered in _ORDINAL_WORDS:
+        return _NUMBER_WORDS.get(lowered) or _ORDINAL_WORDS[lowered]
+    return roman_value(token)
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a Roman numeral in canonical form ("XIV" -> 14), ``None`` otherwise ("IIX", "CIVIL")."""
+    if not numeral or any(c not in _ROMAN_DIGITS for c in numeral):
+        return None
+    values = [_ROMAN_DIGITS[c] for c in numeral]
+    total = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+    return total if total > 0 and _roman(total) == numeral else None
+
+
+def _roman(value: int) -> str:
+    parts = []
+    for unit, symbol in zip(
+        (100, 90, 50, 40, 10, 9, 5, 4, 1), ["C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"], strict=True
+    ):
+        count, value = divmod(value, unit)
+        parts.append(symbol * count)
+    return "".join(parts)
+
+
+def _session_heading_of(text: str, block: Block) -> SessionHeading | None:
+    block_text = text[block.span.start : block.span.end]
+    if block.kind is not BlockKind.HEADING and not _looks_like_heading(block_text):
+        return None
+    heading = parse_session_heading_text(block_text)
+    if heading is not None and heading.style == "unnumbered opening" and block.kind is not BlockKind.HEADING:
+        return None
+    return heading
+
+
+def _session_number(
+    heading: SessionHeading | None, style: str | None, earlier: Sequence[Session], after_event: bool
+) -> int | None:
+    """The number a heading's session gets, or ``None`` when the heading is no (new) session: a style
+    the report does not number its sessions in, an opening that is not first, a repeated number."""
+    if heading is None:
+        return None
+    if heading.style in _STYLE_RANK and heading.style != style:
+        return None
+    if heading.style == "unnumbered opening" and (style is None or earlier or not after_event):
+        return None
+    number = heading.number
+    if heading.style == "closing":
         number = max((s.number for s in earlier), default=0) + 1
-        title = flat[_CLOSING_SESSION.search(flat).start() :].strip()  # type: ignore[union-attr]
     if number is None or any(s.number == number for s in earlier):
         return None
-    title = title or f"Session {number}"
-    host = find_host(title, span.start) if find_host else None
-    return Session(number=number, title=title, span=span, date=date, host=host, place=session_place(title))
+    return number
+
+
+def _dates_session_above(
+    units: Sequence[Unit], headings: Sequence[SessionHeading | None], index: int, style: str | None
+) -> bool:
+    """Whether a day line right below a session heading dates it (not when the day line itself names
+    a session, nor when the next block is a session heading the day line stands above)."""
+    if not units or not units[-1].is_session_heading or headings[index] is not None:
+        return False
+    following = headings[index + 1] if index + 1 < len(headings) else None
+    return following is None or _session_number(following, style, (), after_event=True) is None
+
+
+def _find_host(find_host: HostFinder | None, title: str, offset: int) -> str | None:
+    """The host a title names; a title in capitals ("MEETING AT THE WORLD HEALTH ORGANIZATION") is
+    tried as written (for acronyms) and in title case (for names)."""
+    if find_host is None:
+        return None
+    host = find_host(title, offset)
+    if host is None and title.isupper():
+        small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with"}
+        words = title.lower().split(" ")
+        cased = [w if w in small and i else w.capitalize() for i, w in enumerate(words)]
+        host = find_host(" ".join(cased), offset)
+    return host
 
 
 def host_phrase(title: str) -> str:
