@@ -561,7 +561,7 @@ def _passage_statements(
     """Statements of one passage; ``recent`` (speakers and sentence subjects, latest last) grows;
     ``earlier`` is the session's statement before the passage."""
     found: list[DraftStatement] = []
-    for position, sentence in enumerate(split_sentences(text, passage.span.start, passage.span.end)):
+    for position, sentence in enumerate(clause_units(text, passage.span, inside)):
         clause = read_clause(text, sentence, inside) or _first_person_clause(text, sentence)
         if clause is None:
             subject = _subject_at(text, sentence.start, sentence, inside)
@@ -584,6 +584,29 @@ def _passage_statements(
             draft.addressees = [a for a in draft.addressees if a not in speakers]
             found.append(draft)
     return found
+
+
+def clause_units(text: str, span: Span, mentions: Sequence[KeyedMention]) -> list[Span]:
+    """Sentences of ``span``, each cut again after a semicolon that a new subject follows: in "Ms. X asked
+    Ms. Y whether ...; Ms. Y replied that ...; she added ..." every clause reports speech of its own."""
+    units = []
+    starts = {k.mention.span.start for k in mentions}
+    for sentence in split_sentences(text, span.start, span.end):
+        start = sentence.start
+        for match in _SEMICOLON.finditer(text, sentence.start, sentence.end):
+            after = match.end()
+            lead = re.match(r"(?:[Tt]he\s+)?", text[after : after + 4])
+            named = after in starts or after + (lead.end() if lead else 0) in starts
+            if named or _PRONOUN_SUBJECT.match(text, after, sentence.end):
+                units.append(Span(start, match.start()))
+                start = after
+        units.append(Span(start, sentence.end))
+    return units
+
+
+# "...; Ms. Kim replied", "...; and she answered", "...; while he added"
+_SEMICOLON = re.compile(r";\s*(?:(?:and|while|whereas|but)\s+)?")
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they)\s+(?:\w+\s+)?[a-z]+", re.IGNORECASE)
 
 
 # "Dr. Wennmann detailed current trends, while Professor Krause explained his research"
