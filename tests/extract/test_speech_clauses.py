@@ -45,3 +45,29 @@ def test_semicolon_clauses_report_questions_and_answers_of_their_own(make_docume
         "marinescu-teodora",
         SpeechAct.ANSWERED,
     )
+
+
+THANKS_LIST = "\n\n".join(
+    [
+        "Session 2: Visit to the World Intellectual Property Organization",
+        "Professor Liesel Harrowgate of Tartu University opened the session and presented the programme.",
+        "Mr. Bruno Castellane remarked that the programme was ambitious.",
+        "She proposed that the next visit include a library tour.",
+        "Finally, Professor Harrowgate thanked Mirela Dobrescu and Tobias Wendland for drafting the notes, "
+        "Mr. Castellane, Rapporteur of the visit, for his summary, as well as Ms. Oyuna Baatar for the "
+        "photographs.",
+    ]
+)
+
+
+def test_thanks_to_several_people_give_one_interaction_each(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(THANKS_LIST))
+    thanked = {
+        t
+        for s, t, k in _interactions(extraction)
+        if k is InteractionKind.THANKED and s == "harrowgate-liesel"
+    }
+    assert thanked == {"dobrescu-mirela", "wendland-tobias", "castellane-bruno", "baatar-oyuna"}
+    # a presenter who thanks or proposes after a comment is not answering it
+    assert _speaker_at(extraction, "Finally, Professor Harrowgate")[1] is SpeechAct.THANKED
+    assert _speaker_at(extraction, "She proposed") == ("harrowgate-liesel", SpeechAct.PROPOSED)

@@ -847,13 +847,14 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             answering = set()
         others_spoke = previous is not None and not set(previous.speakers) & set(statement.speakers)
         is_question = statement.act is SpeechAct.ASKED
+        may_answer = not is_question and statement.act not in _NOT_ANSWERS
         presenter_again = speaker in presenters and speaker in spoken and others_spoke
-        if (not is_question and presenter_again and _answer_due(speaker, pending, previous)) or (
+        if (may_answer and presenter_again and _answer_due(speaker, pending, previous)) or (
             statement.act is SpeechAct.ANSWERED and statement.explicit_act
         ):
             answering = set(statement.speakers)
             _answer(statement, speaker, pending, previous)
-        elif speaker in answering and statement.first_in_passage and not is_question:
+        elif speaker in answering and statement.first_in_passage and may_answer:
             statement.act = SpeechAct.ANSWERED
             if previous is not None:
                 statement.answers = previous.answers
@@ -874,6 +875,10 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
         spoken.update(statement.speakers)
         previous = statement
     _default_question_addressees(items, presenters)
+
+
+# Acts a verb names that turn taking leaves alone: "Finally, Professor X thanked ...", "She proposed ..."
+_NOT_ANSWERS = frozenset({SpeechAct.THANKED, SpeechAct.PROPOSED})
 
 
 def _answer_due(speaker: str, pending: Sequence[DraftStatement], previous: DraftStatement | None) -> bool:
