@@ -71,3 +71,40 @@ def test_thanks_to_several_people_give_one_interaction_each(make_document: MakeD
     # a presenter who thanks or proposes after a comment is not answering it
     assert _speaker_at(extraction, "Finally, Professor Harrowgate")[1] is SpeechAct.THANKED
     assert _speaker_at(extraction, "She proposed") == ("harrowgate-liesel", SpeechAct.PROPOSED)
+
+
+PRONOUN_ANSWERS = "\n\n".join(
+    [
+        "Session 3: Visit to the International Telecommunication Union",
+        "Ms. Sigrid Halvorsen, Chief, Spectrum Policy Section, ITU, briefed the participants on spectrum.",
+        "Professor WEN Bo of Fudan University asked Ms. Halvorsen how satellite slots were shared.",
+        "Ms. Halvorsen replied that a filing procedure applied to all Member States.",
+        "Associate Professor Kaito ARIMURA of Niigata University urged the Union to publish its data. "
+        "He noted that the rules were being revised and wondered whether universities had been consulted.",
+        "She answered that a public consultation would open in the spring.",
+        "Professor Jun SAKAMOTO asked Mr. Lucas Ferreira whether the Union tracked rural coverage.",
+        "He explained that a new index would be published in the autumn.",
+    ]
+)
+
+
+def test_a_pronoun_opening_the_paragraph_after_a_question_is_the_person_asked(
+    make_document: MakeDocument,
+) -> None:
+    extraction = extract(make_document(PRONOUN_ANSWERS))
+    assert _speaker_at(extraction, "He explained that") == ("ferreira-lucas", SpeechAct.ANSWERED)
+    assert ("ferreira-lucas", "sakamoto-jun", InteractionKind.ANSWERED) in _interactions(extraction)
+
+
+def test_a_pronoun_goes_to_the_only_recent_person_its_gender_fits(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(PRONOUN_ANSWERS))
+    # "He noted" showed that Arimura is a man: "She answered" is the official asked before, not him
+    assert _speaker_at(extraction, "He noted that")[1] is SpeechAct.ASKED
+    assert _speaker_at(extraction, "She answered that") == ("halvorsen-sigrid", SpeechAct.ANSWERED)
+    assert ("halvorsen-sigrid", "arimura-kaito", InteractionKind.ANSWERED) in _interactions(extraction)
+
+
+def test_genders_shown_only_by_resolved_pronouns(make_document: MakeDocument) -> None:
+    genders = {p.key: p.gender for p in extract(make_document(PRONOUN_ANSWERS)).people}
+    assert genders["arimura-kaito"] == "male"  # "He noted", resolved to him
+    assert genders["wen-bo"] is None  # no pronoun stood for him: never a gender from the name

@@ -525,42 +525,62 @@ def find_statements(
     mentions: Sequence[KeyedMention],
     gender_of: GenderOf,
 ) -> tuple[list[DraftStatement], list[GroupDraft]]:
-    """Statements of every passage, with speakers resolved (pronouns to the last fitting speaker)."""
+    """Statements of every passage, with speakers resolved (pronouns to the last fitting speaker).
+
+    A "he" or "she" resolved to a person also shows that person's gender to the pronouns after it
+    ("He noted ... She answered": she is not the man who just spoke), when the names did not."""
     statements: list[DraftStatement] = []
     groups: dict[str, GroupDraft] = {}
     recent: list[tuple[str, ...]] = []  # speakers and subjects of earlier sentences in the session
+    history: list[DraftStatement] = []  # statements of the session so far
+    learned: dict[str, str] = {}  # genders shown by the pronouns resolved so far
+
+    def known_gender(key: str) -> str | None:
+        return gender_of(key) or learned.get(key)
+
     session: int | None = None
     for index, passage in enumerate(passages):
         if passage.session != session:
-            session, recent = passage.session, []
+            session, recent, history = passage.session, [], []
         inside = [k for k in mentions if passage.span.start <= k.mention.span.start < passage.span.end]
-        last_speakers = statements[-1].speakers if statements and statements[-1].session == session else None
-        earlier = statements[-1] if statements and statements[-1].session == session else None
-        found = _passage_statements(text, passage, index, inside, recent, gender_of, groups, earlier)
+        last_speakers = history[-1].speakers if history else None
+        context = _Context(recent, history, known_gender, groups)
+        found = _passage_statements(text, passage, index, inside, context)
         opens_with_clause = bool(found) and found[0].first_in_passage
         if not opens_with_clause and last_speakers and _continues_speech(text, passage):
             # a paragraph of the last speaker's talk: "It is a great pleasure to meet with friends ..."
             found.insert(
                 0, _draft(passage.span, last_speakers, SpeechAct.STATED, passage, index, True, False)
             )
+        for draft in found:
+            if (
+                draft.pronoun_gender
+                and len(draft.speakers) == 1
+                and not draft.speakers[0].startswith("group-")
+            ):
+                learned.setdefault(draft.speakers[0], draft.pronoun_gender)
         statements.extend(found)
+        history.extend(found)
     _cut_spans(text, statements, passages)
     return statements, sorted(groups.values(), key=lambda g: g.key)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the statements of a session so far tell the next one."""
+
+    recent: list[tuple[str, ...]]  # speakers and sentence subjects, latest last (grows)
+    history: list[DraftStatement]  # the session's statements before the passage
+    gender_of: GenderOf  # genders shown by titles or by pronouns resolved earlier
+    groups: dict[str, GroupDraft]
+
+
 def _passage_statements(
-    text: str,
-    passage: Passage,
-    index: int,
-    inside: Sequence[KeyedMention],
-    recent: list[tuple[str, ...]],
-    gender_of: GenderOf,
-    groups: dict[str, GroupDraft],
-    earlier: DraftStatement | None = None,
+    text: str, passage: Passage, index: int, inside: Sequence[KeyedMention], context: _Context
 ) -> list[DraftStatement]:
-    """Statements of one passage; ``recent`` (speakers and sentence subjects, latest last) grows;
-    ``earlier`` is the session's statement before the passage."""
+    """Statements of one passage (``context.recent`` grows with their speakers and subjects)."""
     found: list[DraftStatement] = []
+    recent = context.recent
     for position, sentence in enumerate(clause_units(text, passage.span, inside)):
         clause = read_clause(text, sentence, inside) or _first_person_clause(text, sentence)
         if clause is None:
@@ -570,13 +590,16 @@ def _passage_statements(
             continue
         clauses = [(sentence, clause), *_coordinated_clauses(text, sentence, clause, inside)]
         for part, (span, found_clause) in enumerate(clauses):
-            draft = _clause_draft(
-                text, span, found_clause, passage, index, position == 0 and part == 0, inside
-            )
-            latest = found[-1] if found else earlier
-            speakers = _answerer(found_clause, latest, gender_of) or _speakers(
-                found_clause.subject, recent, gender_of, groups
-            )
+            opens = position == 0 and part == 0
+            draft = _clause_draft(text, span, found_clause, passage, index, opens, inside)
+            history = [*context.history, *found]
+            speakers = _answerer(found_clause, opens, history, context.gender_of)
+            if speakers and draft.act is not SpeechAct.ANSWERED:
+                draft.act, draft.explicit_act = (
+                    SpeechAct.ANSWERED,
+                    True,
+                )  # "He explained ..." after the question
+            speakers = speakers or _speakers(found_clause.subject, recent, context.gender_of, context.groups)
             if not speakers:
                 continue
             recent.append(speakers)
@@ -645,6 +668,10 @@ def _clause_draft(
     draft = _draft(span, (), clause.act, passage, index, first, clause.explicit_act)
     draft.addressees, draft.group_object = explicit_addressees(text, clause, span, mentions)
     verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
+    if draft.act in (SpeechAct.STATED, SpeechAct.COMMENTED) and _AND_ASKED.search(
+        text, clause.verb_end, span.end
+    ):
+        draft.act, draft.explicit_act = SpeechAct.ASKED, True  # "noted that ... and wondered whether ..."
     if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
         draft.act, draft.presents_if_named = SpeechAct.STATED, True
     draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
@@ -659,6 +686,13 @@ def _clause_draft(
             word = possessive.group(1) or possessive.group(2)
             draft.pronoun_gender = "male" if word in ("his", "he") else "female"
     return draft
+
+
+# A question the same subject goes on to ask: "He noted that the scheme had changed and wondered whether
+# the Office had been consulted", "..., and asked whether ..."
+_AND_ASKED = re.compile(
+    r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wondered|inquired|enquired)\s+(?:whether|if|how|why|what|when)\b"
+)
 
 
 # "explained his current research", "commented that her office ...": in reported speech the
@@ -774,17 +808,45 @@ def _speakers(
     return ()
 
 
-def _answerer(clause: Clause, latest: DraftStatement | None, gender_of: GenderOf) -> tuple[str, ...]:
-    """ "Professor X asked Ms. Y how ... She answered ...": a pronoun whose verb answers stands for the
-    person the question just asked was put to, when the gender fits (not for the asker)."""
-    if clause.subject.pronoun not in ("he", "she") or clause.act is not SpeechAct.ANSWERED:
+def _answerer(
+    clause: Clause, opens_paragraph: bool, history: Sequence[DraftStatement], gender_of: GenderOf
+) -> tuple[str, ...]:
+    """The person a "he"/"she" answering a question stands for (not the asker), when the gender fits.
+
+    "Ms. X asked Mr. Y whether ... [new paragraph] He explained that ...": a pronoun that answers, or
+    opens the paragraph after a question put to one named person, is that person. "He wondered whether
+    the Office was consulted. She answered that ...": an answer to a question put to nobody by name
+    comes from the latest person who answered or was asked in the session.
+    """
+    if clause.subject.pronoun not in ("he", "she") or not history or history[-1].act is not SpeechAct.ASKED:
         return ()
-    if latest is None or latest.act is not SpeechAct.ASKED or len(latest.addressees) != 1:
+    answers = clause.act is SpeechAct.ANSWERED
+    if not answers and not (opens_paragraph and clause.act in _MAY_ANSWER):
         return ()
-    addressee = latest.addressees[0]
-    if addressee.startswith("group-") or addressee in latest.speakers:
+    wanted = _PRONOUNS[clause.subject.pronoun]
+    question = history[-1]
+
+    def fits(person: str) -> bool:
+        return (
+            not person.startswith("group-")
+            and person not in question.speakers
+            and gender_of(person) in (None, wanted)
+        )
+
+    if len(question.addressees) == 1:
+        return (question.addressees[0],) if fits(question.addressees[0]) else ()
+    if not answers or question.addressees:
         return ()
-    return (addressee,) if gender_of(addressee) in (None, _PRONOUNS[clause.subject.pronoun]) else ()
+    for earlier in reversed(history[:-1]):
+        people: Sequence[str] = earlier.speakers if earlier.act is SpeechAct.ANSWERED else ()
+        people = earlier.addressees if earlier.act is SpeechAct.ASKED else people
+        if len(people) == 1 and fits(people[0]) and gender_of(people[0]) == wanted:
+            return (people[0],)
+    return ()
+
+
+# Acts of a pronoun opening the paragraph after a question that make it the answer: "He explained ..."
+_MAY_ANSWER = frozenset({SpeechAct.STATED, SpeechAct.COMMENTED})
 
 
 def group_key(label: str, countries: Sequence[str]) -> str:
