@@ -108,3 +108,41 @@ def test_genders_shown_only_by_resolved_pronouns(make_document: MakeDocument) ->
     genders = {p.key: p.gender for p in extract(make_document(PRONOUN_ANSWERS)).people}
     assert genders["arimura-kaito"] == "male"  # "He noted", resolved to him
     assert genders["wen-bo"] is None  # no pronoun stood for him: never a gender from the name
+
+
+VERBS = "\n\n".join(
+    [
+        "Session 4: Visit to the World Trade Organization",
+        "Mr. Arvid Lindqvist-Moe, Counsellor, Trade Policy Division, WTO, briefed the participants on the "
+        "dispute settlement system.",
+        "He underscored that the Appellate Body had not sat since 2019. He maintained that reform was "
+        "possible. He contended that plurilateral deals filled some gaps.",
+        "Professor Hina TAKEUCHI of Osaka University invited the Counsellor to compare the two systems.",
+        "In closing, Professor Takeuchi summarised the discussion.",
+    ]
+)
+
+
+def test_more_reporting_verbs(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(VERBS))
+    assert _speaker_at(extraction, "Mr. Arvid") == ("lindqvist-moe-arvid", SpeechAct.PRESENTED)
+    for start in ("He underscored", "He maintained", "He contended"):
+        assert _speaker_at(extraction, start) == ("lindqvist-moe-arvid", SpeechAct.STATED)
+    assert _speaker_at(extraction, "Professor Hina") == ("takeuchi-hina", SpeechAct.PROPOSED)
+    assert _speaker_at(extraction, "In closing")[0] == "takeuchi-hina"
+
+
+HOSTS = "\n\n".join(
+    [
+        "Session 5: Dinner at the Faculty Club",
+        "Professor Marisol Ibarra, Dean of the Faculty of Law, hosted Dr. KWON Dae-sung at a dinner.",
+        "Ambassador Lotte Brinkmann hosted a lunch for Professor Tadashi Uemura.",
+    ]
+)
+
+
+def test_hosted_after_an_apposition_or_with_a_lunch_for(make_document: MakeDocument) -> None:
+    hosted = {
+        (s, t) for s, t, k in _interactions(extract(make_document(HOSTS))) if k is InteractionKind.HOSTED
+    }
+    assert hosted == {("ibarra-marisol", "kwon-dae-sung"), ("brinkmann-lotte", "uemura-tadashi")}

@@ -998,6 +998,19 @@ _OF_COUNTRY = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of|the|[A-
 _HOSTED = re.compile(r"\s+(?:\w+\s+)?(?:hosted|hosts|welcomed|received)\b")
 
 
+def _hosting_verb(text: str, position: int, limit: int) -> re.Match[str] | None:
+    """ "hosted" right after the host's name, or after an apposition between commas: "Professor X, Dean
+    of the School of Public Policy, hosted ..."."""
+    verb = _HOSTED.match(text, position, limit)
+    if verb is not None or not text.startswith(",", position):
+        return verb
+    for comma in re.finditer(r",", text[position + 1 : min(limit, position + 250)]):
+        verb = _HOSTED.match(text, position + 1 + comma.end(), limit)
+        if verb is not None:
+            return verb
+    return None
+
+
 @dataclass(frozen=True)
 class Hosting:
     """A person hosting others, as a sentence says."""
@@ -1019,7 +1032,7 @@ def find_hostings(text: str, passages: Sequence[Passage], mentions: Sequence[Key
                 if subject is None or len(subject.people) != 1:
                     continue
                 after_name = _OF_COUNTRY.match(text, subject.end)  # "Ambassador X of the Republic of Korea"
-                verb = _HOSTED.match(text, after_name.end() if after_name else subject.end, sentence.end)
+                verb = _hosting_verb(text, after_name.end() if after_name else subject.end, sentence.end)
                 if verb is None:
                     continue
                 guests = tuple(
