@@ -146,3 +146,35 @@ def test_hosted_after_an_apposition_or_with_a_lunch_for(make_document: MakeDocum
         (s, t) for s, t, k in _interactions(extract(make_document(HOSTS))) if k is InteractionKind.HOSTED
     }
     assert hosted == {("ibarra-marisol", "kwon-dae-sung"), ("brinkmann-lotte", "uemura-tadashi")}
+
+
+ACTS = "\n\n".join(
+    [
+        "Session 6: Visit to the International Organization for Migration",
+        "The session was chaired by Dr. Anneliese Vogt of Leipzig University.",
+        "Ms. Farida Osmani, Director of the Labour Mobility Division, opened the meeting and presented the "
+        "Organization's data on remittances. She concluded by calling for cheaper transfers.",
+        "Professor Kenta MURAKAMI of Chiba University noted that fees had fallen and cautioned against "
+        "complacency. He questioned, however, whether the data covered informal channels.",
+        "Another participant wondered whether the Organization worked with banks.",
+        "Following the session, Professor Odette Ravel, Head of the Migration Lab, hosted Mr. Murakami at a "
+        "lunch. She noted that the Lab would host the next meeting.",
+    ]
+)
+
+
+def test_acts_from_the_words_around_the_verb(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(ACTS))
+    assert _speaker_at(extraction, "The session was chaired") == ("vogt-anneliese", SpeechAct.STATED)
+    assert _speaker_at(extraction, "She concluded by calling") == ("osmani-farida", SpeechAct.PROPOSED)
+    assert _speaker_at(extraction, "Professor Kenta")[1] is SpeechAct.EXPRESSED_CONCERN  # "... and cautioned"
+    assert _speaker_at(extraction, "He questioned, however")[1] is not SpeechAct.ASKED  # a doubt
+
+
+def test_unnamed_another_participant_and_the_subject_of_a_sentence_without_speech(
+    make_document: MakeDocument,
+) -> None:
+    extraction = extract(make_document(ACTS))
+    assert _speaker_at(extraction, "Another participant")[0].startswith("group-")
+    # "Following the session, Professor Ravel, Head of ..., hosted ...": she is the "She" after
+    assert _speaker_at(extraction, "She noted that the Lab") == ("ravel-odette", SpeechAct.STATED)

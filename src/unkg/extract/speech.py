@@ -97,7 +97,7 @@ _GROUP_NOUNS = (
 # "the Japanese and Chinese participants", "a scholar from Mongolia", "the three speakers",
 # "the delegates from China, Japan, and the Republic of Korea"
 _GROUP = re.compile(
-    r"\b(?:(?:the|a|an|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
+    r"\b(?:(?:the|a|an|another|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
     r"(?:(?:[A-Z][a-z]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+))*?)"
     rf"(?:[a-z]+\s+)?(?:{_GROUP_NOUNS})\b"
     r"(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)"
@@ -264,7 +264,7 @@ _OPINION = re.compile(
 # (a session's opener presents; "The dialogue was opened by the Convener" welcomes: stated)
 _PASSIVE_AGENT = re.compile(
     r"\b(?:(session|panel|presentation|discussion|briefing)|\w+)\s+(?:was|were)\s+"
-    r"(?:opened|led|chaired|introduced|presented|given|delivered)\s+by\s+(?:the\s+)?"
+    r"(opened|led|chaired|introduced|presented|given|delivered)\s+by\s+(?:the\s+)?"
 )
 
 
@@ -276,7 +276,10 @@ def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention])
                 subject = _with_coordinated(
                     text, Subject(match.start(), keyed.mention.span.end, (keyed.key,)), mentions
                 )
-                act = SpeechAct.PRESENTED if match.group(1) else SpeechAct.STATED
+                chaired = (
+                    match.group(2) == "chaired"
+                )  # "The panel was chaired by X": chairing, not presenting
+                act = SpeechAct.PRESENTED if match.group(1) and not chaired else SpeechAct.STATED
                 return Clause(subject, match.start(), match.end(), act, False)
     return None
 
@@ -331,7 +334,9 @@ def _with_coordinated(text: str, subject: Subject, mentions: Sequence[KeyedMenti
 def _is_group(phrase: str) -> bool:
     """A group speaker names countries or a number ("the three speakers"), not just "the participants"."""
     return bool(find_countries(phrase)) or bool(
-        re.search(r"\b(?:a|an|one|two|three|four|five|six|several|some|many|all)\b", phrase, re.IGNORECASE)
+        re.search(
+            r"\b(?:a|an|another|one|two|three|four|five|six|several|some|many|all)\b", phrase, re.IGNORECASE
+        )
     )
 
 
@@ -389,10 +394,10 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return SpeechAct.ASKED, True  # "wanted to know whether ..."
     if verb.lemma == "seek" and re.match(r"\s+(?:\w+\s+)?(?:clarification|views?|information|advice)", after):
         return SpeechAct.ASKED, True  # "sought clarification from Dr. Xu on ..."
-    if verb.lemma == "question" and re.match(r"\s+(?:whether|if|the|how|why)\b", after):
+    if verb.lemma == "question" and _DOUBT.match(after):
         return SpeechAct.STATED, False  # "questioned whether the plan was funded": a doubt, not a question
-    if verb.lemma == "open" and re.match(r"\s+the\s+floor\b", after):
-        return SpeechAct.STATED, False  # "opened the floor for discussion": chairing, not presenting
+    if verb.lemma == "open" and _OPENED_MEETING.match(after):
+        return SpeechAct.STATED, False  # "opened the floor for discussion", "opened the meeting": chairing
     if verb.lemma in {"go", "proceed"}:
         follow = _TO_VERB.match(after) or _BY_GERUND.search(clause)
         if follow and follow.group(1) in verb_forms():
@@ -422,6 +427,18 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return (SpeechAct.PRESENTED if _PRESENTATION_WORDS.search(clause) else SpeechAct.STATED), False
     explicit = verb.act in (SpeechAct.ASKED, SpeechAct.ANSWERED, SpeechAct.THANKED, SpeechAct.PRESENTED)
     return verb.act, explicit
+
+
+# "opened the floor", "opened the meeting": chairing or welcoming, not presenting (a session may be
+# opened by its presenter: "opened the session" is left to the words after)
+_OPENED_MEETING = re.compile(
+    r"\s+the\s+(?:floor|meeting|dialogue|conference|roundtable|workshop|seminar|symposium|event|proceedings)\b",
+    re.IGNORECASE,
+)
+# "questioned whether", "questioned, however, whether": a doubt
+_DOUBT = re.compile(
+    r"(?:\s*,\s*(?:however|though|also|further|moreover)\s*,)?\s+(?:whether|if|the|how|why)\b"
+)
 
 
 def _act_from_object(clause: str, light: bool) -> SpeechAct | None:
@@ -584,9 +601,13 @@ def _passage_statements(
     for position, sentence in enumerate(clause_units(text, passage.span, inside)):
         clause = read_clause(text, sentence, inside) or _first_person_clause(text, sentence)
         if clause is None:
-            subject = _subject_at(text, sentence.start, sentence, inside)
-            if subject is not None and subject.people:  # "Ambassador X hosted a lunch ... She underlined"
-                recent.append(subject.people)
+            # "Ambassador X hosted a lunch ... She underlined", "Following the session, Professor X, Dean of
+            # Y, hosted ... She noted": the subject of a sentence that reports no speech is a candidate too
+            for subject_start in _subject_positions(text, sentence):
+                subject = _subject_at(text, subject_start, sentence, inside)
+                if subject is not None and subject.people:
+                    recent.append(subject.people)
+                    break
             continue
         clauses = [(sentence, clause), *_coordinated_clauses(text, sentence, clause, inside)]
         for part, (span, found_clause) in enumerate(clauses):
@@ -672,6 +693,8 @@ def _clause_draft(
         text, clause.verb_end, span.end
     ):
         draft.act, draft.explicit_act = SpeechAct.ASKED, True  # "noted that ... and wondered whether ..."
+    elif draft.act is SpeechAct.STATED and not draft.explicit_act:
+        draft.act = _coordinated_act(text, clause.verb_end, span.end) or draft.act
     if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
         draft.act, draft.presents_if_named = SpeechAct.STATED, True
     draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
@@ -693,6 +716,21 @@ def _clause_draft(
 _AND_ASKED = re.compile(
     r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wondered|inquired|enquired)\s+(?:whether|if|how|why|what|when)\b"
 )
+
+
+# A verb the same subject goes on with: "noted that ... and cautioned against ...", "... and urged ..."
+_AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+|further\s+)?([a-z]+ed)\b")
+# Acts a second verb gives a plain statement: a warning or a call says more than the noting before it
+_STRONGER_ACTS = frozenset({SpeechAct.EXPRESSED_CONCERN, SpeechAct.PROPOSED})
+
+
+def _coordinated_act(text: str, start: int, end: int) -> SpeechAct | None:
+    """The act of a concern or proposal verb coordinated with a statement's own verb."""
+    for match in _AND_VERB.finditer(text, start, end):
+        verb = verb_forms().get(match.group(1))
+        if verb is not None and verb.act in _STRONGER_ACTS:
+            return verb.act
+    return None
 
 
 # "explained his current research", "commented that her office ...": in reported speech the
@@ -729,7 +767,7 @@ _COMMENT_VERBS = frozenset({"observe", "remark", "comment", "question"})
 # "described the winters at home" states; "Presentation by Mr. X ... Mr. X described" presents
 _PRESENTER_VERBS = frozenset({"describe"})
 # "As a discussant, Ms. Zhang Yunfei ... recalled": a discussant comments
-_DISCUSSANT = re.compile(r"As (?:a|the) discussant\b")
+_DISCUSSANT = re.compile(r"As (?:(?:a|the)\s+)?discussant\b")
 # "I would like to share", "I'd like to raise", "I have to point out", "I think", "We must"
 _FIRST_PERSON = re.compile(
     r"(?:[A-Z][^,]{0,60},\s+)?(I|We)(?:'d|\s+would|\s+should|\s+must|\s+can|\s+will|\s+have|\s+want|\s+wish)?"
@@ -924,9 +962,9 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
         if (
             statement.act is SpeechAct.STATED
             and statement.commenting
-            and new_turn
+            and (new_turn or (previous is not None and previous.act is SpeechAct.COMMENTED))
             and speaker not in presenters
-        ):
+        ):  # a comment opening a turn, or going on with one ("As discussant, X ... He questioned whether")
             statement.act = SpeechAct.COMMENTED
         if is_question:
             pending.append(statement)
