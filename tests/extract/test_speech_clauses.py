@@ -178,3 +178,22 @@ def test_unnamed_another_participant_and_the_subject_of_a_sentence_without_speec
     assert _speaker_at(extraction, "Another participant")[0].startswith("group-")
     # "Following the session, Professor Ravel, Head of ..., hosted ...": she is the "She" after
     assert _speaker_at(extraction, "She noted that the Lab") == ("ravel-odette", SpeechAct.STATED)
+
+
+MORE_VERBS = "\n\n".join(
+    [
+        "Session 7: Visit to the International Committee of the Red Cross",
+        "Ms. Beatriz Okafor-Lindahl, Head of the Legal Division, ICRC, outlined the rules on detention.",
+        "Dr. MATSUDA Rie of Tohoku University voiced concern about the treatment of detainees.",
+        "Mr. Ganbold Erdene queried whether visits were announced in advance.",
+        "Ms. Okafor-Lindahl reiterated that visits were never announced.",
+    ]
+)
+
+
+def test_a_broader_set_of_reporting_verbs(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(MORE_VERBS))
+    assert _speaker_at(extraction, "Ms. Beatriz")[1] is SpeechAct.PRESENTED
+    assert _speaker_at(extraction, "Dr. MATSUDA") == ("matsuda-rie", SpeechAct.EXPRESSED_CONCERN)
+    assert _speaker_at(extraction, "Mr. Ganbold") == ("erdene-ganbold", SpeechAct.ASKED)
+    assert _speaker_at(extraction, "Ms. Okafor-Lindahl reiterated")[0] == "okafor-lindahl-beatriz"
