@@ -197,3 +197,24 @@ def test_a_broader_set_of_reporting_verbs(make_document: MakeDocument) -> None:
     assert _speaker_at(extraction, "Dr. MATSUDA") == ("matsuda-rie", SpeechAct.EXPRESSED_CONCERN)
     assert _speaker_at(extraction, "Mr. Ganbold") == ("erdene-ganbold", SpeechAct.ASKED)
     assert _speaker_at(extraction, "Ms. Okafor-Lindahl reiterated")[0] == "okafor-lindahl-beatriz"
+
+
+INTRODUCED = "\n\n".join(
+    [
+        "Session 8: Panel on Ocean Governance",
+        "Dr. Marguerite Oyelowo-Baines, Senior Fellow at the Ocean Policy Centre, presented the panel.",
+        "Professor NAKAYAMA Sora of Hokkaido University, a former Legal Officer at the International "
+        "Seabed Authority, traced the history of deep-sea mining rules. She recalled the 1994 Agreement.",
+        "Mr. Pablo Arrieta, Counsellor at the Mission of Chile, joined the panel after the break.",
+    ]
+)
+
+
+def test_a_paragraph_opening_with_an_introduced_person_and_an_unknown_verb(
+    make_document: MakeDocument,
+) -> None:
+    extraction = extract(make_document(INTRODUCED))
+    assert _speaker_at(extraction, "Professor NAKAYAMA") == ("nakayama-sora", SpeechAct.PRESENTED)
+    assert _speaker_at(extraction, "She recalled")[0] == "nakayama-sora"
+    # "joined" never reports speech: no statement of his
+    assert "arrieta-pablo" not in {s.speaker for s in extraction.statements}

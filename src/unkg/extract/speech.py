@@ -141,11 +141,26 @@ def verb_forms() -> dict[str, Verb]:
     """Every surface form of every reporting verb in ``data/speech_verbs.csv``."""
     forms: dict[str, Verb] = {}
     for row in reference_rows("speech_verbs.csv"):
+        if row["act"] == _NOT_SPEECH:
+            continue
         lemma = row["lemma"]
         verb = Verb(lemma, SpeechAct(row["act"]) if row["act"] else None, row.get("asks") == "yes")
         for form in {lemma, *_regular_forms(lemma), *row["forms"].split()}:
             forms[form] = verb
     return forms
+
+
+@cache
+def non_speech_verbs() -> frozenset[str]:
+    """Surface forms of verbs that never report speech ("hosted", "joined", "based"; act "-" in the file)."""
+    forms: set[str] = set()
+    for row in reference_rows("speech_verbs.csv"):
+        if row["act"] == _NOT_SPEECH:
+            forms.update({row["lemma"], *_regular_forms(row["lemma"]), *row["forms"].split()})
+    return frozenset(forms)
+
+
+_NOT_SPEECH = "-"
 
 
 def _regular_forms(lemma: str) -> list[str]:
@@ -247,6 +262,34 @@ def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> 
             act, explicit = SpeechAct.ANSWERED, True  # "In response, Mr. Zhou explained that ..."
         return Clause(subject, start, end, act, explicit)
     return _passive_clause(text, sentence, mentions) or _group_clause(text, sentence)
+
+
+def introduced_speaker_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> Clause | None:
+    """A paragraph opening with a person introduced by an apposition and a verb the list does not know:
+    "Professor X of Y University, a former officer of Z, approached the question from ..." opens X's
+    talk (verbs that never report speech, such as "hosted" or "joined", excepted)."""
+    subject = _subject_at(text, sentence.start, sentence, mentions)
+    if subject is None or len(subject.people) != 1 or subject.start != sentence.start:
+        return None
+    after_of = _OF_PHRASE.match(text, subject.end, sentence.end)
+    position = after_of.end() if after_of else subject.end
+    if not text.startswith(",", position):
+        return None  # no apposition: not an introduction
+    for comma in re.finditer(r",", text[position : min(sentence.end, position + 250)]):
+        word = _PAST_VERB.match(text, position + comma.end(), sentence.end)
+        if word is None:
+            continue
+        form = word.group(1)
+        if form in non_speech_verbs() or form in verb_forms():
+            return None
+        return Clause(subject, word.start(1), word.end(1), SpeechAct.PRESENTED, False)
+    return None
+
+
+# "of Keio University" after a name, before its apposition
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][^,;]{0,80}?(?=,)")
+# "approached", "then shifted": a past-tense verb right after an apposition's closing comma
+_PAST_VERB = re.compile(r"\s+(?:(?:then|also|further|first|briefly)\s+)?([a-z]{3,}ed)\b(?!\s+by\b)")
 
 
 # "In response, ...", "Answering the question, ...", "Responding to Professor X, ...", "In reply, ..."
@@ -600,6 +643,8 @@ def _passage_statements(
     recent = context.recent
     for position, sentence in enumerate(clause_units(text, passage.span, inside)):
         clause = read_clause(text, sentence, inside) or _first_person_clause(text, sentence)
+        if clause is None and position == 0:
+            clause = introduced_speaker_clause(text, sentence, inside)
         if clause is None:
             # "Ambassador X hosted a lunch ... She underlined", "Following the session, Professor X, Dean of
             # Y, hosted ... She noted": the subject of a sentence that reports no speech is a candidate too
