@@ -218,3 +218,21 @@ def test_a_paragraph_opening_with_an_introduced_person_and_an_unknown_verb(
     assert _speaker_at(extraction, "She recalled")[0] == "nakayama-sora"
     # "joined" never reports speech: no statement of his
     assert "arrieta-pablo" not in {s.speaker for s in extraction.statements}
+
+
+COMMENTS = "\n\n".join(
+    [
+        "Session 9: Visit to the World Health Organization",
+        "Dr. Ingeborg Faller, Unit Head, Health Emergencies Programme, WHO, briefed the participants on "
+        "pandemic preparedness. She remarked that financing remained fragile.",
+        "As discussant, Professor Li-wen CHOU of National Taiwan University commended the briefing. She "
+        "questioned, however, whether the new fund would reach small States.",
+    ]
+)
+
+
+def test_comments_by_role_and_remarks_within_a_talk(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(COMMENTS))
+    assert _speaker_at(extraction, "She remarked") == ("faller-ingeborg", SpeechAct.STATED)
+    assert _speaker_at(extraction, "As discussant")[1] is SpeechAct.COMMENTED
+    assert _speaker_at(extraction, "She questioned, however") == ("chou-li-wen", SpeechAct.COMMENTED)

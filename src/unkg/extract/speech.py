@@ -564,6 +564,7 @@ class DraftStatement:
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
+    discussant: bool = False  # "As discussant, X ...": a comment by role
     pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
     presents_if_named: bool = False  # "described ...": a presentation only from a presenter headings name
 
@@ -742,9 +743,10 @@ def _clause_draft(
         draft.act = _coordinated_act(text, clause.verb_end, span.end) or draft.act
     if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
         draft.act, draft.presents_if_named = SpeechAct.STATED, True
-    draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
-        _DISCUSSANT.match(text, span.start, span.end)
-    )
+    draft.discussant = bool(_DISCUSSANT.match(text, span.start, span.end))
+    draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or draft.discussant
+    if draft.discussant and draft.act is SpeechAct.STATED:
+        draft.act = SpeechAct.COMMENTED  # "As discussant, X commended ...": whoever the presenters are
     if clause.subject.pronoun in ("he", "she"):
         draft.pronoun_gender = _PRONOUNS[clause.subject.pronoun]
     elif clause.subject.people and len(clause.subject.people) == 1:
@@ -1004,13 +1006,23 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             if previous is not None:
                 statement.answers = previous.answers
                 statement.addressees = statement.addressees or list(previous.addressees)
+        going_on = previous is not None and not new_turn and previous.act is SpeechAct.COMMENTED
         if (
             statement.act is SpeechAct.STATED
             and statement.commenting
-            and (new_turn or (previous is not None and previous.act is SpeechAct.COMMENTED))
-            and speaker not in presenters
+            and ((new_turn and speaker not in presenters) or going_on)
         ):  # a comment opening a turn, or going on with one ("As discussant, X ... He questioned whether")
             statement.act = SpeechAct.COMMENTED
+        elif (
+            statement.act is SpeechAct.COMMENTED
+            and previous is not None
+            and not new_turn
+            and previous.act in (SpeechAct.PRESENTED, SpeechAct.STATED)
+            and not statement.discussant
+        ):
+            statement.act = (
+                SpeechAct.STATED
+            )  # "Ms. X briefed ... She remarked that ...": her own talk goes on
         if is_question:
             pending.append(statement)
         if statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
