@@ -94,3 +94,21 @@ def test_a_role_of_someone_else_or_a_role_nobody_was_given_stays_unresolved(
     text = extraction.document.text
     chair_of_council = text.index("Chair of the Council")
     assert all(m.start != chair_of_council for m in people["marchetti-odile"].mentions)
+
+
+LOWER_CASE = "\n\n".join(
+    [
+        "Session 3: Panel on Data Governance",
+        "The panel was moderated by Ms. Yusra Haddadin of the University of Jordan. Mr. Elias Brandt of "
+        "the Hertie School presented a survey of data trusts.",
+        "Professor OGAWA Shun asked the moderator whether the survey covered Asia.",
+        "The moderator answered that it covered only Europe, and thanked Mr. Brandt for his presentation.",
+    ]
+)
+
+
+def test_a_role_written_in_lower_case(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(LOWER_CASE))
+    found = _interactions(extraction)
+    assert ("ogawa-shun", "haddadin-yusra", InteractionKind.ASKED) in found
+    assert ("haddadin-yusra", "ogawa-shun", InteractionKind.ANSWERED) in found

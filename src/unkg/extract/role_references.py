@@ -86,6 +86,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # a reference: "the Chair", "The Special Rapporteur" (capitalised as a role is)
         "reference": re.compile(rf"\b[Tt]he\s+(?P<role>{roles})\b(?!-)"),
+        # the same in lower case, as many reports write panel roles: "the chair then opened the floor"
+        "lower_reference": re.compile(rf"\b[Tt]he\s+(?P<role>{roles.lower()})\b(?!-)"),
     }
 
 
@@ -133,7 +135,12 @@ def resolve_role_words(text: str, units: Sequence[Unit], keyed: Sequence[KeyedMe
     for unit in units:
         if unit.kind is BlockKind.FOOTNOTE:
             continue
-        for match in _patterns()["reference"].finditer(text, unit.span.start, unit.span.end):
+        references = [
+            match
+            for kind in ("reference", "lower_reference")
+            for match in _patterns()[kind].finditer(text, unit.span.start, unit.span.end)
+        ]
+        for match in references:
             start, end = match.start("role"), match.end("role")
             if any(span.start <= start < span.end for span in taken) or _qualified(text, end, starts):
                 continue
