@@ -236,3 +236,22 @@ def test_comments_by_role_and_remarks_within_a_talk(make_document: MakeDocument)
     assert _speaker_at(extraction, "She remarked") == ("faller-ingeborg", SpeechAct.STATED)
     assert _speaker_at(extraction, "As discussant")[1] is SpeechAct.COMMENTED
     assert _speaker_at(extraction, "She questioned, however") == ("chou-li-wen", SpeechAct.COMMENTED)
+
+
+TWO_ASKED = "\n\n".join(
+    [
+        "Session 10: Visit to the Office for Disarmament Affairs",
+        "Ms. Greta Sundqvist, Political Affairs Officer, UNODA, and Mr. Ahmed Rashidi, Programme Manager, "
+        "UNODA, presented the Office's work on small arms.",
+        "Dr. BAEK Min-seo of Kyung Hee University asked Ms. Sundqvist and Mr. Rashidi whether the register "
+        "covered drones.",
+        "Ms. Sundqvist replied that it did not yet.",
+    ]
+)
+
+
+def test_a_question_to_two_named_people_asks_both(make_document: MakeDocument) -> None:
+    found = _interactions(extract(make_document(TWO_ASKED)))
+    assert ("baek-min-seo", "sundqvist-greta", InteractionKind.ASKED) in found
+    assert ("baek-min-seo", "rashidi-ahmed", InteractionKind.ASKED) in found
+    assert ("sundqvist-greta", "baek-min-seo", InteractionKind.ANSWERED) in found

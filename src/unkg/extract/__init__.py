@@ -439,7 +439,7 @@ def _interactions(
 def _statement_interactions(statement: DraftStatement, speaker: str, add: _Adder) -> None:
     people_only = [a for a in statement.addressees if not a.startswith("group-")]
     if statement.act is SpeechAct.ASKED:
-        for target in people_only[:1]:
+        for target in people_only:
             add(speaker, target, InteractionKind.ASKED, statement.span, statement.session)
     elif statement.act is SpeechAct.ANSWERED:
         for asker in statement.answered_askers:

@@ -528,6 +528,7 @@ def explicit_addressees(
     if stop and clause.act is not SpeechAct.THANKED:
         window_end = clause.verb_end + stop.start()
     found = []
+    joined_from = -1  # where an addressee ended: "asked Ms. A and Mr. B whether" addresses both
     for keyed in mentions:
         start = keyed.mention.span.start
         if not clause.verb_end <= start < window_end:
@@ -535,14 +536,20 @@ def explicit_addressees(
         gap = text[clause.verb_end : start]
         possessive = text[keyed.mention.span.end : keyed.mention.span.end + 2] == "'s"
         direct = re.fullmatch(r"\s*(?:the\s+|to\s+(?:the\s+)?|about\s+)?", gap) is not None
-        if clause.act is SpeechAct.THANKED or direct or (possessive and asks):
+        joined = joined_from >= 0 and _JOINED.fullmatch(text, joined_from, start) is not None
+        if clause.act is SpeechAct.THANKED or direct or joined or (possessive and asks):
             found.append(keyed.key)
+            joined_from = keyed.mention.span.end if not possessive else -1
     group_object = re.match(rf"\s*(?:\w+\s+){{0,3}}?(?:{_GROUP_NOUNS})\b", window) is not None
     if clause.act is SpeechAct.THANKED:  # thanks "to colleagues", "to ACUNS", "the organizers": no person
         group_object = bool(
             re.search(rf"\b(?:{_GROUP_NOUNS}|{_THANKED_GROUPS})\b|\bto\s+(?:the\s+)?[A-Z]", window)
         )
     return list(dict.fromkeys(found)), group_object and not found
+
+
+# Between two people addressed together: "Ms. A and Mr. B", "Ms. A, Mr. B and Dr. C", "the Chair and the"
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 
 
 # ----- statements of a report -----------------------------------------------------------------------
