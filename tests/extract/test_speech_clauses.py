@@ -255,3 +255,30 @@ def test_a_question_to_two_named_people_asks_both(make_document: MakeDocument) -
     assert ("baek-min-seo", "sundqvist-greta", InteractionKind.ASKED) in found
     assert ("baek-min-seo", "rashidi-ahmed", InteractionKind.ASKED) in found
     assert ("sundqvist-greta", "baek-min-seo", InteractionKind.ANSWERED) in found
+
+
+ANSWER_FORMS = "\n\n".join(
+    [
+        "Session 11: Visit to the United Nations Environment Programme",
+        "Ms. Wanjiru Mbeki-Strand, Programme Officer, UNEP, presented the Global Peatlands Initiative.",
+        "Professor LIANG Hao of Nanjing University asked how peat fires were monitored.",
+        "She answered that satellites flagged hot spots every six hours.",
+        "Dr. Piotr Zawadzki asked whether the data were public. The question was answered by "
+        "Ms. Mbeki-Strand, who said that they were.",
+        "Asked about funding, Ms. Mbeki-Strand said that two donors had joined.",
+        "According to Professor Liang, the monitoring had improved markedly.",
+    ]
+)
+
+
+def test_answers_in_other_forms(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(ANSWER_FORMS))
+    # "She answered" after a question by a man nobody named the gender of: not the asker
+    assert _speaker_at(extraction, "She answered") == ("mbeki-strand-wanjiru", SpeechAct.ANSWERED)
+    assert _speaker_at(extraction, "The question was answered") == (
+        "mbeki-strand-wanjiru",
+        SpeechAct.ANSWERED,
+    )
+    assert ("mbeki-strand-wanjiru", "zawadzki-piotr", InteractionKind.ANSWERED) in _interactions(extraction)
+    assert _speaker_at(extraction, "Asked about funding") == ("mbeki-strand-wanjiru", SpeechAct.ANSWERED)
+    assert _speaker_at(extraction, "According to Professor Liang") == ("liang-hao", SpeechAct.STATED)

@@ -244,6 +244,12 @@ class KeyedMention:
 
 def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> Clause | None:
     """The reporting clause of a sentence, if it has one."""
+    according = _ACCORDING_TO.match(text, sentence.start, sentence.end)
+    if according:  # "According to Professor X, the plan ...": what X said
+        for keyed in mentions:
+            if keyed.mention.span.start == according.end() and text.startswith(",", keyed.mention.span.end):
+                holder = Subject(sentence.start, keyed.mention.span.end, (keyed.key,))
+                return Clause(holder, according.start(), according.end(), SpeechAct.STATED, False)
     opinion = _OPINION.match(text, sentence.start, sentence.end)
     if opinion:  # "In her view, ..." reports what she said
         pronoun = _POSSESSIVE_TO_SUBJECT[opinion.group(1).lower()]
@@ -292,12 +298,15 @@ _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][^,;]{0,80}?(?=,)")
 _PAST_VERB = re.compile(r"\s+(?:(?:then|also|further|first|briefly)\s+)?([a-z]{3,}ed)\b(?!\s+by\b)")
 
 
-# "In response, ...", "Answering the question, ...", "Responding to Professor X, ...", "In reply, ..."
+# "In response, ...", "Answering the question, ...", "Responding to Professor X, ...", "In reply, ...",
+# "Asked about the budget, ..."
 _ANSWER_INTRO = re.compile(
-    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying)\b[^,]{0,80},\s*"
+    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying|Asked\s+(?:about|whether|how|why|what|if))"
+    r"\b[^,]{0,80},\s*"
 )
 
 
+_ACCORDING_TO = re.compile(r"According\s+to\s+(?:the\s+)?")
 _POSSESSIVE_TO_SUBJECT = {"her": "she", "his": "he", "their": "they"}
 # "In her view, ...", "In his opinion, ..."
 _OPINION = re.compile(
@@ -307,7 +316,7 @@ _OPINION = re.compile(
 # (a session's opener presents; "The dialogue was opened by the Convener" welcomes: stated)
 _PASSIVE_AGENT = re.compile(
     r"\b(?:(session|panel|presentation|discussion|briefing)|\w+)\s+(?:was|were)\s+"
-    r"(opened|led|chaired|introduced|presented|given|delivered)\s+by\s+(?:the\s+)?"
+    r"(opened|led|chaired|introduced|presented|given|delivered|answered)\s+by\s+(?:the\s+)?"
 )
 
 
@@ -319,10 +328,12 @@ def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention])
                 subject = _with_coordinated(
                     text, Subject(match.start(), keyed.mention.span.end, (keyed.key,)), mentions
                 )
-                chaired = (
-                    match.group(2) == "chaired"
-                )  # "The panel was chaired by X": chairing, not presenting
-                act = SpeechAct.PRESENTED if match.group(1) and not chaired else SpeechAct.STATED
+                verb = match.group(2)
+                if verb == "answered":  # "The question was answered by Ms. X"
+                    return Clause(subject, match.start(), match.end(), SpeechAct.ANSWERED, True)
+                # "The panel was chaired by X": chairing, not presenting
+                presents = match.group(1) is not None and verb != "chaired"
+                act = SpeechAct.PRESENTED if presents else SpeechAct.STATED
                 return Clause(subject, match.start(), match.end(), act, False)
     return None
 
@@ -934,6 +945,9 @@ def _answerer(
         people = earlier.addressees if earlier.act is SpeechAct.ASKED else people
         if len(people) == 1 and fits(people[0]) and gender_of(people[0]) == wanted:
             return (people[0],)
+    for earlier in reversed(history[:-1]):  # else the latest other speaker: an answer is not the asker's
+        if len(earlier.speakers) == 1 and fits(earlier.speakers[0]):
+            return earlier.speakers
     return ()
 
 
