@@ -112,3 +112,18 @@ def test_a_role_written_in_lower_case(make_document: MakeDocument) -> None:
     found = _interactions(extraction)
     assert ("ogawa-shun", "haddadin-yusra", InteractionKind.ASKED) in found
     assert ("haddadin-yusra", "ogawa-shun", InteractionKind.ANSWERED) in found
+
+
+LABELLED = "\n\n".join(
+    [
+        "Session 4: Visit to the International Labour Organization",
+        "Moderator: Dr. Halvard Brekke",
+        "Ms. Ama Owusu (ILO) presented the new report on care work.",
+        "The moderator then thanked Ms. Owusu for her presentation.",
+    ]
+)
+
+
+def test_a_role_given_by_a_label_line(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(LABELLED))
+    assert ("brekke-halvard", "owusu-ama", InteractionKind.THANKED) in _interactions(extraction)

@@ -8,7 +8,7 @@ the words around the name, so it works whether or not the role was extracted as 
 * an apposition after the name: "X, the Special Rapporteur on ...", "X of Z University, Convener of ...";
 * a parenthesis, as in captions: "X (Chair)";
 * a passive: "chaired by X", "moderated by X" (the verbs of ``data/role_references.csv``);
-* a lead-in: "As discussant, X", "the panel rapporteur, X";
+* a lead-in: "As discussant, X", "the panel rapporteur, X"; a label: "Moderator: X";
 * weaker, and only to rule out a person as the report's one holder: a title before a name ("Dean X").
 
 A reference goes to the holder of the same role in the same session (the nearest before it, else the
@@ -84,6 +84,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lead_in": re.compile(
             rf"\b(?:[Aa]s|[Tt]he|[Oo]ur)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<role>{roles})\s*,\s*$", re.IGNORECASE
         ),
+        # before the name, a label opening the line: "Moderator: ", "Chairs: ", "Rapporteur: "
+        "label": re.compile(rf"(?:^|\n)[ \t]*(?P<role>{roles})s?[ \t]*:[ \t]*$", re.IGNORECASE),
         # a reference: "the Chair", "The Special Rapporteur" (capitalised as a role is)
         "reference": re.compile(rf"\b[Tt]he\s+(?P<role>{roles})\b(?!-)"),
         # the same in lower case, as many reports write panel roles: "the chair then opened the floor"
@@ -111,6 +113,9 @@ def role_evidence(text: str, units: Sequence[Unit], keyed: Sequence[KeyedMention
         passive = patterns["passive"].search(before)
         if passive:
             roles.append((_roles().by_verbs[passive.group("verb").lower()], True))
+        label = patterns["label"].search(before)
+        if label:
+            roles.append((canonical[label.group("role").lower()], True))
         lead_in = patterns["lead_in"].search(before)
         if lead_in and (
             _CLAUSE_START.search(before[: lead_in.start()]) or _NAME_ENDS.match(text, mention.span.end)
