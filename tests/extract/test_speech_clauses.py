@@ -282,3 +282,31 @@ def test_answers_in_other_forms(make_document: MakeDocument) -> None:
     assert ("mbeki-strand-wanjiru", "zawadzki-piotr", InteractionKind.ANSWERED) in _interactions(extraction)
     assert _speaker_at(extraction, "Asked about funding") == ("mbeki-strand-wanjiru", SpeechAct.ANSWERED)
     assert _speaker_at(extraction, "According to Professor Liang") == ("liang-hao", SpeechAct.STATED)
+
+
+ASKED_NEXT = "\n\n".join(
+    [
+        "Session 12: Panel on Migration Data",
+        "Professor Ruth Abergel of Tel Aviv University opened the panel. Mr. Kofi Asante, Statistician at "
+        "the Migration Data Portal, presented the new dashboard.",
+        "Dr. SHIN Yu-na asked Ms. Paula Reinholt, Demographer at the Population Division, whether census "
+        "rounds captured return migration.",
+        "Ms. Reinholt explained that only a third of countries asked the question.",
+        "After the panel, Professor Abergel hosted the speakers at a dinner in the old town.",
+    ]
+)
+
+
+def test_the_person_asked_by_name_who_speaks_next_answers(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(ASKED_NEXT))
+    assert _speaker_at(extraction, "Ms. Reinholt explained") == ("reinholt-paula", SpeechAct.ANSWERED)
+    assert ("reinholt-paula", "shin-yu-na", InteractionKind.ANSWERED) in _interactions(extraction)
+
+
+def test_a_paragraph_narrating_a_dinner_does_not_go_on_with_the_last_talk(
+    make_document: MakeDocument,
+) -> None:
+    extraction = extract(make_document(ASKED_NEXT))
+    text = extraction.document.text
+    dinner = text.index("After the panel")
+    assert not any(s.span.start == dinner for s in extraction.statements)

@@ -160,6 +160,16 @@ def non_speech_verbs() -> frozenset[str]:
     return frozenset(forms)
 
 
+@cache
+def non_speech_past_forms() -> frozenset[str]:
+    """The past forms of :func:`non_speech_verbs` ("hosted", "born"), which cannot be nouns ("work")."""
+    forms: set[str] = set()
+    for row in reference_rows("speech_verbs.csv"):
+        if row["act"] == _NOT_SPEECH:
+            forms.update({_regular_forms(row["lemma"])[1], *row["forms"].split()})
+    return frozenset(forms)
+
+
 _NOT_SPEECH = "-"
 
 
@@ -866,7 +876,7 @@ def _first_person_clause(text: str, sentence: Span) -> Clause | None:
 
 def _continues_speech(text: str, passage: Passage) -> bool:
     """Whether a paragraph without a reporting clause goes on with the last speaker's talk (it does not
-    narrate the meeting in the past tense)."""
+    narrate the meeting: "was held", "hosted the participants at a dinner")."""
     sentences = split_sentences(text, passage.span.start, passage.span.end)
     if not sentences:
         return False
@@ -874,7 +884,8 @@ def _continues_speech(text: str, passage: Passage) -> bool:
     whole = text[passage.span.start : passage.span.end].strip()
     if whole[:1] in "\"'" and whole[-1:] in "\"'":
         return False  # a line in quotes: the organizers' thanks, a motto, not the speaker's talk
-    return not _NARRATIVE.search(first)
+    words = set(re.findall(r"[a-z]+", first))
+    return not _NARRATIVE.search(first) and not words & non_speech_past_forms()
 
 
 def _speakers(
@@ -1017,11 +1028,15 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
         is_question = statement.act is SpeechAct.ASKED
         may_answer = not is_question and statement.act not in _NOT_ANSWERS
         presenter_again = speaker in presenters and speaker in spoken and others_spoke
-        if (may_answer and presenter_again and _answer_due(speaker, pending, previous)) or (
+        asked_in_turn = new_turn and any(speaker in q.addressees for q in pending[-1:])
+        if (
+            may_answer and ((presenter_again and _answer_due(speaker, pending, previous)) or asked_in_turn)
+        ) or (
             statement.act is SpeechAct.ANSWERED and statement.explicit_act
-        ):
+        ):  # a presenter speaking again, the person just asked by name speaking next, or "replied"
             answering = set(statement.speakers)
-            _answer(statement, speaker, pending, previous)
+            named_only = not presenter_again and statement.act is not SpeechAct.ANSWERED
+            _answer(statement, speaker, pending, previous, named_only)
         elif speaker in answering and statement.first_in_passage and may_answer:
             statement.act = SpeechAct.ANSWERED
             if previous is not None:
@@ -1072,10 +1087,15 @@ def _answer_due(speaker: str, pending: Sequence[DraftStatement], previous: Draft
 
 
 def _answer(
-    statement: DraftStatement, speaker: str, pending: list[DraftStatement], previous: DraftStatement | None
+    statement: DraftStatement,
+    speaker: str,
+    pending: list[DraftStatement],
+    previous: DraftStatement | None,
+    named_only: bool = False,
 ) -> None:
-    """Turn a statement into the answer to the questions waiting for its speaker."""
-    waiting = [q for q in pending if not q.addressees or speaker in q.addressees]
+    """Turn a statement into the answer to the questions waiting for its speaker (``named_only``: only
+    those put to the speaker by name, for someone who answers because the question named them)."""
+    waiting = [q for q in pending if (not q.addressees and not named_only) or speaker in q.addressees]
     statement.act = SpeechAct.ANSWERED
     if waiting:
         statement.answers = waiting[-1].span
