@@ -127,3 +127,17 @@ LABELLED = "\n\n".join(
 def test_a_role_given_by_a_label_line(make_document: MakeDocument) -> None:
     extraction = extract(make_document(LABELLED))
     assert ("brekke-halvard", "owusu-ama", InteractionKind.THANKED) in _interactions(extraction)
+
+
+TITLE_NEARBY = "\n\n".join(
+    [
+        "Session 5: Dinner at the Residence",
+        "After the visit, Ambassador Saule Beisenova of Kazakhstan hosted the participants at her residence. "
+        "The Ambassador underlined that her country would chair the regional water forum next year.",
+    ]
+)
+
+
+def test_a_title_just_before_gives_the_role(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(TITLE_NEARBY))
+    assert _speaker_at(extraction, "The Ambassador underlined")[0] == "beisenova-saule"

@@ -9,7 +9,8 @@ the words around the name, so it works whether or not the role was extracted as 
 * a parenthesis, as in captions: "X (Chair)";
 * a passive: "chaired by X", "moderated by X" (the verbs of ``data/role_references.csv``);
 * a lead-in: "As discussant, X", "the panel rapporteur, X"; a label: "Moderator: X";
-* weaker, and only to rule out a person as the report's one holder: a title before a name ("Dean X").
+* weaker: a title before a name ("Ambassador X"), only within a paragraph's length before the reference
+  (a title far away may name someone only mentioned), and to rule out a person as the report's one holder.
 
 A reference goes to the holder of the same role in the same session (the nearest before it, else the
 nearest after), else to the only person the whole report gives that role. Roles, their spellings and
@@ -182,13 +183,22 @@ def _qualified(text: str, end: int, mention_starts: set[int]) -> bool:
     return gap is not None and gap.end() in mention_starts
 
 
+# How far before a reference a title alone ("Ambassador X") still gives the role (about a paragraph)
+_NEARBY = 400
+
+
 def holder_of(role: str, position: int, session: int | None, evidence: Sequence[RoleEvidence]) -> str | None:
     """Who holds ``role`` for a reference at ``position``, by strong evidence: in the session the nearest
     holder before (else after); else the one person the whole report gives the role, if no title gives
     it to anyone else. A title before a name in prose ("Secretary-General X launched ...") may name
     someone only mentioned, so it only stands in the way."""
+    nearby = [  # "Ambassador X of Y hosted a dinner. The Ambassador underlined ...": a title just before
+        e
+        for e in evidence
+        if e.role == role and not e.strong and e.session == session and 0 <= position - e.position <= _NEARBY
+    ]
     pool = [e for e in evidence if e.role == role and e.strong]
-    in_session = [e for e in pool if e.session == session]
+    in_session = [e for e in pool if e.session == session] or nearby
     if in_session:
         before = [e for e in in_session if e.position <= position]
         if before:
