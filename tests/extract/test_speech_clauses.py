@@ -310,3 +310,18 @@ def test_a_paragraph_narrating_a_dinner_does_not_go_on_with_the_last_talk(
     text = extraction.document.text
     dinner = text.index("After the panel")
     assert not any(s.span.start == dinner for s in extraction.statements)
+
+
+GOING_ON = "\n\n".join(
+    [
+        "Session 13: Visit to the World Food Programme",
+        "Mr. Henrik Aalto, Deputy Director, WFP, presented the Programme's work in the Sahel.",
+        "Professor Jun SAKAI asked Mr. Aalto whether school meals were funded locally.",
+        "He also noted that Japan had funded school meals in Cambodia.",
+    ]
+)
+
+
+def test_a_pronoun_going_on_after_a_question_is_still_the_asker(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(GOING_ON))
+    assert _speaker_at(extraction, "He also noted")[0] == "sakai-jun"

@@ -688,7 +688,8 @@ def _passage_statements(
             opens = position == 0 and part == 0
             draft = _clause_draft(text, span, found_clause, passage, index, opens, inside)
             history = [*context.history, *found]
-            speakers = _answerer(found_clause, opens, history, context.gender_of)
+            going_on = bool(_GOING_ON.search(text, found_clause.subject.end, found_clause.verb_start))
+            speakers = _answerer(found_clause, opens and not going_on, history, context.gender_of)
             if speakers and draft.act is not SpeechAct.ANSWERED:
                 draft.act, draft.explicit_act = (
                     SpeechAct.ANSWERED,
@@ -962,6 +963,8 @@ def _answerer(
     return ()
 
 
+# "He also noted", "She further asked": the same speaker going on, not someone new answering
+_GOING_ON = re.compile(r"\b(?:also|further|again|additionally)\b")
 # Acts of a pronoun opening the paragraph after a question that make it the answer: "He explained ..."
 _MAY_ANSWER = frozenset({SpeechAct.STATED, SpeechAct.COMMENTED})
 
