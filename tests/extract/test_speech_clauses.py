@@ -325,3 +325,20 @@ GOING_ON = "\n\n".join(
 def test_a_pronoun_going_on_after_a_question_is_still_the_asker(make_document: MakeDocument) -> None:
     extraction = extract(make_document(GOING_ON))
     assert _speaker_at(extraction, "He also noted")[0] == "sakai-jun"
+
+
+MENTIONED = "\n\n".join(
+    [
+        "Session 14: Visit to the International Trade Centre",
+        "Ms. Adaeze Nwankwo, Chief, Trade Facilitation, ITC, presented the Centre's work on small firms. "
+        "In 2021, Professor Jin-ho Bae launched a network of trade scholars. She noted that the network "
+        "had grown to forty universities.",
+    ]
+)
+
+
+def test_a_person_only_mentioned_after_an_opening_phrase_is_no_pronoun_candidate(
+    make_document: MakeDocument,
+) -> None:
+    extraction = extract(make_document(MENTIONED))
+    assert _speaker_at(extraction, "She noted that the network")[0] == "nwankwo-adaeze"

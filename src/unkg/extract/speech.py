@@ -680,7 +680,8 @@ def _passage_statements(
             for subject_start in _subject_positions(text, sentence):
                 subject = _subject_at(text, subject_start, sentence, inside)
                 if subject is not None and subject.people:
-                    recent.append(subject.people)
+                    if subject_start == sentence.start or _acts_after(text, subject.end, sentence.end):
+                        recent.append(subject.people)
                     break
             continue
         clauses = [(sentence, clause), *_coordinated_clauses(text, sentence, clause, inside)]
@@ -703,6 +704,21 @@ def _passage_statements(
             draft.addressees = [a for a in draft.addressees if a not in speakers]
             found.append(draft)
     return found
+
+
+def _acts_after(text: str, position: int, limit: int) -> bool:
+    """Whether a non-speech verb follows a subject, over an apposition: "Professor X, Dean of Y, hosted"
+    (a subject after an opening phrase counts for later pronouns only when it acts like this)."""
+    after_of = _OF_PHRASE.match(text, position, limit)
+    position = after_of.end() if after_of else position
+    starts = [position] + [
+        position + m.end() for m in re.finditer(r",", text[position : min(limit, position + 250)])
+    ]
+    return any(
+        (word := re.match(r"\s+([a-z]+)\b", text[start:limit])) is not None
+        and word.group(1) in non_speech_past_forms()
+        for start in starts
+    )
 
 
 def clause_units(text: str, span: Span, mentions: Sequence[KeyedMention]) -> list[Span]:
