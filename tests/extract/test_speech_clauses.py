@@ -342,3 +342,18 @@ def test_a_person_only_mentioned_after_an_opening_phrase_is_no_pronoun_candidate
 ) -> None:
     extraction = extract(make_document(MENTIONED))
     assert _speaker_at(extraction, "She noted that the network")[0] == "nwankwo-adaeze"
+
+
+NOTED_AND_URGED = "\n\n".join(
+    [
+        "Session 15: Visit to the World Meteorological Organization",
+        "Dr. Sefa Mensah-Bonsu, Chief, Early Warning Unit, WMO, presented the new alert protocol.",
+        "Professor Ryota OKADA asked how alerts reached fishing villages.",
+        "Dr. Mensah-Bonsu noted that radio remained essential and urged governments to fund community radio.",
+    ]
+)
+
+
+def test_a_presenters_reply_that_also_urges_still_answers(make_document: MakeDocument) -> None:
+    found = _interactions(extract(make_document(NOTED_AND_URGED)))
+    assert ("mensah-bonsu-sefa", "okada-ryota", InteractionKind.ANSWERED) in found

@@ -810,14 +810,15 @@ _AND_ASKED = re.compile(
 )
 
 
-# A verb the same subject goes on with: "noted that ... and cautioned against ...", "... and urged ..."
+# A verb the same subject goes on with: "noted that ... and cautioned against ..."
 _AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+|further\s+)?([a-z]+ed)\b")
-# Acts a second verb gives a plain statement: a warning or a call says more than the noting before it
-_STRONGER_ACTS = frozenset({SpeechAct.EXPRESSED_CONCERN, SpeechAct.PROPOSED})
+# Acts a second verb gives a plain statement: a warning says more than the noting before it. Not a
+# proposal: "noted ... and urged ..." may answer a question, which a proposal never does in turn taking
+_STRONGER_ACTS = frozenset({SpeechAct.EXPRESSED_CONCERN})
 
 
 def _coordinated_act(text: str, start: int, end: int) -> SpeechAct | None:
-    """The act of a concern or proposal verb coordinated with a statement's own verb."""
+    """The act of a concern verb coordinated with a statement's own verb."""
     for match in _AND_VERB.finditer(text, start, end):
         verb = verb_forms().get(match.group(1))
         if verb is not None and verb.act in _STRONGER_ACTS:
