@@ -357,3 +357,25 @@ NOTED_AND_URGED = "\n\n".join(
 def test_a_presenters_reply_that_also_urges_still_answers(make_document: MakeDocument) -> None:
     found = _interactions(extract(make_document(NOTED_AND_URGED)))
     assert ("mensah-bonsu-sefa", "okada-ryota", InteractionKind.ANSWERED) in found
+
+
+ANSWER_INTROS = "\n\n".join(
+    [
+        "Session 16: Visit to UNICEF",
+        "Ms. Hanna Berggren, Chief, Child Protection, UNICEF, presented the agency's work on birth "
+        "registration.",
+        "Professor TAN Wei of Fudan University asked whether digital registration reached rural areas, to "
+        "which Ms. Berggren replied that coverage was still uneven.",
+        "Responding to a question from Ms. Oyun Bold on refugees, Ms. Berggren noted that refugee children "
+        "were registered in camps.",
+    ]
+)
+
+
+def test_answers_to_which_and_to_a_named_questioner(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(ANSWER_INTROS))
+    assert _speaker_at(extraction, "Ms. Berggren replied") == ("berggren-hanna", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    assert ("berggren-hanna", "tan-wei", InteractionKind.ANSWERED) in found
+    assert ("berggren-hanna", "bold-oyun", InteractionKind.ANSWERED) in found
+    assert all(s.addressee != s.speaker for s in extraction.statements)

@@ -744,8 +744,9 @@ _SEMICOLON = re.compile(r";\s*(?:(?:and|while|whereas|but)\s+)?")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they)\s+(?:\w+\s+)?[a-z]+", re.IGNORECASE)
 
 
-# "Dr. Wennmann detailed current trends, while Professor Krause explained his research"
-_COORDINATION = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+")
+# "Dr. Wennmann detailed current trends, while Professor Krause explained his research", "Professor X
+# asked whether ..., to which Ms. Y replied that ..."
+_COORDINATION = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but|to\s+which)\s+")
 
 
 def _coordinated_clauses(
@@ -779,6 +780,11 @@ def _clause_draft(
     """The statement a reporting clause makes (speakers are set by the caller)."""
     draft = _draft(span, (), clause.act, passage, index, first, clause.explicit_act)
     draft.addressees, draft.group_object = explicit_addressees(text, clause, span, mentions)
+    if clause.act is SpeechAct.ANSWERED and _ANSWER_INTRO.match(text, span.start, clause.subject.start + 1):
+        # "Responding to a question from Ms. X, ...", "In reply to Professor Y, ...": the asker is named
+        draft.answered_askers = [
+            k.key for k in mentions if span.start <= k.mention.span.start < clause.subject.start
+        ]
     verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
     if draft.act in (SpeechAct.STATED, SpeechAct.COMMENTED) and _AND_ASKED.search(
         text, clause.verb_end, span.end
@@ -1117,15 +1123,21 @@ def _answer(
     those put to the speaker by name, for someone who answers because the question named them)."""
     waiting = [q for q in pending if (not q.addressees and not named_only) or speaker in q.addressees]
     statement.act = SpeechAct.ANSWERED
+    named = statement.answered_askers  # askers the answer itself names ("Responding to Ms. X, ...")
+    if named:
+        waiting = [q for q in pending if set(q.speakers) & set(named)] or waiting
     if waiting:
         statement.answers = waiting[-1].span
-        statement.answered_askers = list(dict.fromkeys(s for q in waiting for s in q.speakers))
+        askers = [s for q in waiting for s in q.speakers]
+        statement.answered_askers = list(dict.fromkeys([*named, *askers] if named else askers))
         statement.addressees = statement.addressees or [waiting[-1].speakers[0]]
         for question in waiting:
             if not question.addressees:
                 question.addressees = [speaker]
             pending.remove(question)
-    elif previous is not None and not statement.addressees:
+    elif named:
+        statement.addressees = statement.addressees or [named[0]]
+    elif previous is not None and not statement.addressees and previous.speakers[0] != speaker:
         statement.addressees = [previous.speakers[0]]
 
 
