@@ -33,6 +33,7 @@ from unkg.extract.resolve import (
     resolve_people,
     resolve_role_reference,
 )
+from unkg.extract.role_references import resolve_role_words
 from unkg.extract.speech import (
     DraftStatement,
     GroupDraft,
@@ -84,6 +85,7 @@ def extract(document: Document) -> Extraction:
     holders = _role_holders(layout, drafts, keyed)
     keyed += _resolved_role_references(mentions, layout, holders)
     keyed += _post_title_references(layout, holders, keyed)
+    keyed += resolve_role_words(text, layout.units, keyed)
     keyed.sort(key=lambda k: k.mention.span.start)
     records = {r.key: r for r in resolution.records}
     statements, groups = find_statements(text, layout.passages, keyed, lambda key: _gender(records, key))
@@ -437,7 +439,7 @@ def _interactions(
 def _statement_interactions(statement: DraftStatement, speaker: str, add: _Adder) -> None:
     people_only = [a for a in statement.addressees if not a.startswith("group-")]
     if statement.act is SpeechAct.ASKED:
-        for target in people_only[:1]:
+        for target in people_only:
             add(speaker, target, InteractionKind.ASKED, statement.span, statement.session)
     elif statement.act is SpeechAct.ANSWERED:
         for asker in statement.answered_askers:

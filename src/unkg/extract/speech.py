@@ -97,7 +97,7 @@ _GROUP_NOUNS = (
 # "the Japanese and Chinese participants", "a scholar from Mongolia", "the three speakers",
 # "the delegates from China, Japan, and the Republic of Korea"
 _GROUP = re.compile(
-    r"\b(?:(?:the|a|an|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
+    r"\b(?:(?:the|a|an|another|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
     r"(?:(?:[A-Z][a-z]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+))*?)"
     rf"(?:[a-z]+\s+)?(?:{_GROUP_NOUNS})\b"
     r"(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)"
@@ -141,11 +141,36 @@ def verb_forms() -> dict[str, Verb]:
     """Every surface form of every reporting verb in ``data/speech_verbs.csv``."""
     forms: dict[str, Verb] = {}
     for row in reference_rows("speech_verbs.csv"):
+        if row["act"] == _NOT_SPEECH:
+            continue
         lemma = row["lemma"]
         verb = Verb(lemma, SpeechAct(row["act"]) if row["act"] else None, row.get("asks") == "yes")
         for form in {lemma, *_regular_forms(lemma), *row["forms"].split()}:
             forms[form] = verb
     return forms
+
+
+@cache
+def non_speech_verbs() -> frozenset[str]:
+    """Surface forms of verbs that never report speech ("hosted", "joined", "based"; act "-" in the file)."""
+    forms: set[str] = set()
+    for row in reference_rows("speech_verbs.csv"):
+        if row["act"] == _NOT_SPEECH:
+            forms.update({row["lemma"], *_regular_forms(row["lemma"]), *row["forms"].split()})
+    return frozenset(forms)
+
+
+@cache
+def non_speech_past_forms() -> frozenset[str]:
+    """The past forms of :func:`non_speech_verbs` ("hosted", "born"), which cannot be nouns ("work")."""
+    forms: set[str] = set()
+    for row in reference_rows("speech_verbs.csv"):
+        if row["act"] == _NOT_SPEECH:
+            forms.update({_regular_forms(row["lemma"])[1], *row["forms"].split()})
+    return frozenset(forms)
+
+
+_NOT_SPEECH = "-"
 
 
 def _regular_forms(lemma: str) -> list[str]:
@@ -229,6 +254,12 @@ class KeyedMention:
 
 def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> Clause | None:
     """The reporting clause of a sentence, if it has one."""
+    according = _ACCORDING_TO.match(text, sentence.start, sentence.end)
+    if according:  # "According to Professor X, the plan ...": what X said
+        for keyed in mentions:
+            if keyed.mention.span.start == according.end() and text.startswith(",", keyed.mention.span.end):
+                holder = Subject(sentence.start, keyed.mention.span.end, (keyed.key,))
+                return Clause(holder, according.start(), according.end(), SpeechAct.STATED, False)
     opinion = _OPINION.match(text, sentence.start, sentence.end)
     if opinion:  # "In her view, ..." reports what she said
         pronoun = _POSSESSIVE_TO_SUBJECT[opinion.group(1).lower()]
@@ -249,12 +280,43 @@ def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> 
     return _passive_clause(text, sentence, mentions) or _group_clause(text, sentence)
 
 
-# "In response, ...", "Answering the question, ...", "Responding to Professor X, ...", "In reply, ..."
+def introduced_speaker_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> Clause | None:
+    """A paragraph opening with a person introduced by an apposition and a verb the list does not know:
+    "Professor X of Y University, a former officer of Z, approached the question from ..." opens X's
+    talk (verbs that never report speech, such as "hosted" or "joined", excepted)."""
+    subject = _subject_at(text, sentence.start, sentence, mentions)
+    if subject is None or len(subject.people) != 1 or subject.start != sentence.start:
+        return None
+    after_of = _OF_PHRASE.match(text, subject.end, sentence.end)
+    position = after_of.end() if after_of else subject.end
+    if not text.startswith(",", position):
+        return None  # no apposition: not an introduction
+    for comma in re.finditer(r",", text[position : min(sentence.end, position + 250)]):
+        word = _PAST_VERB.match(text, position + comma.end(), sentence.end)
+        if word is None:
+            continue
+        form = word.group(1)
+        if form in non_speech_verbs() or form in verb_forms():
+            return None
+        return Clause(subject, word.start(1), word.end(1), SpeechAct.PRESENTED, False)
+    return None
+
+
+# "of Keio University" after a name, before its apposition
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][^,;]{0,80}?(?=,)")
+# "approached", "then shifted": a past-tense verb right after an apposition's closing comma
+_PAST_VERB = re.compile(r"\s+(?:(?:then|also|further|first|briefly)\s+)?([a-z]{3,}ed)\b(?!\s+by\b)")
+
+
+# "In response, ...", "Answering the question, ...", "Responding to Professor X, ...", "In reply, ...",
+# "Asked about the budget, ..."
 _ANSWER_INTRO = re.compile(
-    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying)\b[^,]{0,80},\s*"
+    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying|Asked\s+(?:about|whether|how|why|what|if))"
+    r"\b[^,]{0,80},\s*"
 )
 
 
+_ACCORDING_TO = re.compile(r"According\s+to\s+(?:the\s+)?")
 _POSSESSIVE_TO_SUBJECT = {"her": "she", "his": "he", "their": "they"}
 # "In her view, ...", "In his opinion, ..."
 _OPINION = re.compile(
@@ -264,7 +326,7 @@ _OPINION = re.compile(
 # (a session's opener presents; "The dialogue was opened by the Convener" welcomes: stated)
 _PASSIVE_AGENT = re.compile(
     r"\b(?:(session|panel|presentation|discussion|briefing)|\w+)\s+(?:was|were)\s+"
-    r"(?:opened|led|chaired|introduced|presented|given|delivered)\s+by\s+(?:the\s+)?"
+    r"(opened|led|chaired|introduced|presented|given|delivered|answered)\s+by\s+(?:the\s+)?"
 )
 
 
@@ -276,7 +338,12 @@ def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention])
                 subject = _with_coordinated(
                     text, Subject(match.start(), keyed.mention.span.end, (keyed.key,)), mentions
                 )
-                act = SpeechAct.PRESENTED if match.group(1) else SpeechAct.STATED
+                verb = match.group(2)
+                if verb == "answered":  # "The question was answered by Ms. X"
+                    return Clause(subject, match.start(), match.end(), SpeechAct.ANSWERED, True)
+                # "The panel was chaired by X": chairing, not presenting
+                presents = match.group(1) is not None and verb != "chaired"
+                act = SpeechAct.PRESENTED if presents else SpeechAct.STATED
                 return Clause(subject, match.start(), match.end(), act, False)
     return None
 
@@ -331,7 +398,9 @@ def _with_coordinated(text: str, subject: Subject, mentions: Sequence[KeyedMenti
 def _is_group(phrase: str) -> bool:
     """A group speaker names countries or a number ("the three speakers"), not just "the participants"."""
     return bool(find_countries(phrase)) or bool(
-        re.search(r"\b(?:a|an|one|two|three|four|five|six|several|some|many|all)\b", phrase, re.IGNORECASE)
+        re.search(
+            r"\b(?:a|an|another|one|two|three|four|five|six|several|some|many|all)\b", phrase, re.IGNORECASE
+        )
     )
 
 
@@ -389,10 +458,10 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return SpeechAct.ASKED, True  # "wanted to know whether ..."
     if verb.lemma == "seek" and re.match(r"\s+(?:\w+\s+)?(?:clarification|views?|information|advice)", after):
         return SpeechAct.ASKED, True  # "sought clarification from Dr. Xu on ..."
-    if verb.lemma == "question" and re.match(r"\s+(?:whether|if|the|how|why)\b", after):
+    if verb.lemma == "question" and _DOUBT.match(after):
         return SpeechAct.STATED, False  # "questioned whether the plan was funded": a doubt, not a question
-    if verb.lemma == "open" and re.match(r"\s+the\s+floor\b", after):
-        return SpeechAct.STATED, False  # "opened the floor for discussion": chairing, not presenting
+    if verb.lemma == "open" and _OPENED_MEETING.match(after):
+        return SpeechAct.STATED, False  # "opened the floor for discussion", "opened the meeting": chairing
     if verb.lemma in {"go", "proceed"}:
         follow = _TO_VERB.match(after) or _BY_GERUND.search(clause)
         if follow and follow.group(1) in verb_forms():
@@ -422,6 +491,18 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return (SpeechAct.PRESENTED if _PRESENTATION_WORDS.search(clause) else SpeechAct.STATED), False
     explicit = verb.act in (SpeechAct.ASKED, SpeechAct.ANSWERED, SpeechAct.THANKED, SpeechAct.PRESENTED)
     return verb.act, explicit
+
+
+# "opened the floor", "opened the meeting": chairing or welcoming, not presenting (a session may be
+# opened by its presenter: "opened the session" is left to the words after)
+_OPENED_MEETING = re.compile(
+    r"\s+the\s+(?:floor|meeting|dialogue|conference|roundtable|workshop|seminar|symposium|event|proceedings)\b",
+    re.IGNORECASE,
+)
+# "questioned whether", "questioned, however, whether": a doubt
+_DOUBT = re.compile(
+    r"(?:\s*,\s*(?:however|though|also|further|moreover)\s*,)?\s+(?:whether|if|the|how|why)\b"
+)
 
 
 def _act_from_object(clause: str, light: bool) -> SpeechAct | None:
@@ -468,6 +549,7 @@ def explicit_addressees(
     if stop and clause.act is not SpeechAct.THANKED:
         window_end = clause.verb_end + stop.start()
     found = []
+    joined_from = -1  # where an addressee ended: "asked Ms. A and Mr. B whether" addresses both
     for keyed in mentions:
         start = keyed.mention.span.start
         if not clause.verb_end <= start < window_end:
@@ -475,14 +557,20 @@ def explicit_addressees(
         gap = text[clause.verb_end : start]
         possessive = text[keyed.mention.span.end : keyed.mention.span.end + 2] == "'s"
         direct = re.fullmatch(r"\s*(?:the\s+|to\s+(?:the\s+)?|about\s+)?", gap) is not None
-        if clause.act is SpeechAct.THANKED or direct or (possessive and asks):
+        joined = joined_from >= 0 and _JOINED.fullmatch(text, joined_from, start) is not None
+        if clause.act is SpeechAct.THANKED or direct or joined or (possessive and asks):
             found.append(keyed.key)
+            joined_from = keyed.mention.span.end if not possessive else -1
     group_object = re.match(rf"\s*(?:\w+\s+){{0,3}}?(?:{_GROUP_NOUNS})\b", window) is not None
     if clause.act is SpeechAct.THANKED:  # thanks "to colleagues", "to ACUNS", "the organizers": no person
         group_object = bool(
             re.search(rf"\b(?:{_GROUP_NOUNS}|{_THANKED_GROUPS})\b|\bto\s+(?:the\s+)?[A-Z]", window)
         )
     return list(dict.fromkeys(found)), group_object and not found
+
+
+# Between two people addressed together: "Ms. A and Mr. B", "Ms. A, Mr. B and Dr. C", "the Chair and the"
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 
 
 # ----- statements of a report -----------------------------------------------------------------------
@@ -504,6 +592,7 @@ class DraftStatement:
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
+    discussant: bool = False  # "As discussant, X ...": a comment by role
     pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
     presents_if_named: bool = False  # "described ...": a presentation only from a presenter headings name
 
@@ -525,58 +614,89 @@ def find_statements(
     mentions: Sequence[KeyedMention],
     gender_of: GenderOf,
 ) -> tuple[list[DraftStatement], list[GroupDraft]]:
-    """Statements of every passage, with speakers resolved (pronouns to the last fitting speaker)."""
+    """Statements of every passage, with speakers resolved (pronouns to the last fitting speaker).
+
+    A "he" or "she" resolved to a person also shows that person's gender to the pronouns after it
+    ("He noted ... She answered": she is not the man who just spoke), when the names did not."""
     statements: list[DraftStatement] = []
     groups: dict[str, GroupDraft] = {}
     recent: list[tuple[str, ...]] = []  # speakers and subjects of earlier sentences in the session
+    history: list[DraftStatement] = []  # statements of the session so far
+    learned: dict[str, str] = {}  # genders shown by the pronouns resolved so far
+
+    def known_gender(key: str) -> str | None:
+        return gender_of(key) or learned.get(key)
+
     session: int | None = None
     for index, passage in enumerate(passages):
         if passage.session != session:
-            session, recent = passage.session, []
+            session, recent, history = passage.session, [], []
         inside = [k for k in mentions if passage.span.start <= k.mention.span.start < passage.span.end]
-        last_speakers = statements[-1].speakers if statements and statements[-1].session == session else None
-        earlier = statements[-1] if statements and statements[-1].session == session else None
-        found = _passage_statements(text, passage, index, inside, recent, gender_of, groups, earlier)
+        last_speakers = history[-1].speakers if history else None
+        context = _Context(recent, history, known_gender, groups)
+        found = _passage_statements(text, passage, index, inside, context)
         opens_with_clause = bool(found) and found[0].first_in_passage
         if not opens_with_clause and last_speakers and _continues_speech(text, passage):
             # a paragraph of the last speaker's talk: "It is a great pleasure to meet with friends ..."
             found.insert(
                 0, _draft(passage.span, last_speakers, SpeechAct.STATED, passage, index, True, False)
             )
+        for draft in found:
+            if (
+                draft.pronoun_gender
+                and len(draft.speakers) == 1
+                and not draft.speakers[0].startswith("group-")
+            ):
+                learned.setdefault(draft.speakers[0], draft.pronoun_gender)
         statements.extend(found)
+        history.extend(found)
     _cut_spans(text, statements, passages)
     return statements, sorted(groups.values(), key=lambda g: g.key)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the statements of a session so far tell the next one."""
+
+    recent: list[tuple[str, ...]]  # speakers and sentence subjects, latest last (grows)
+    history: list[DraftStatement]  # the session's statements before the passage
+    gender_of: GenderOf  # genders shown by titles or by pronouns resolved earlier
+    groups: dict[str, GroupDraft]
+
+
 def _passage_statements(
-    text: str,
-    passage: Passage,
-    index: int,
-    inside: Sequence[KeyedMention],
-    recent: list[tuple[str, ...]],
-    gender_of: GenderOf,
-    groups: dict[str, GroupDraft],
-    earlier: DraftStatement | None = None,
+    text: str, passage: Passage, index: int, inside: Sequence[KeyedMention], context: _Context
 ) -> list[DraftStatement]:
-    """Statements of one passage; ``recent`` (speakers and sentence subjects, latest last) grows;
-    ``earlier`` is the session's statement before the passage."""
+    """Statements of one passage (``context.recent`` grows with their speakers and subjects)."""
     found: list[DraftStatement] = []
-    for position, sentence in enumerate(split_sentences(text, passage.span.start, passage.span.end)):
+    recent = context.recent
+    for position, sentence in enumerate(clause_units(text, passage.span, inside)):
         clause = read_clause(text, sentence, inside) or _first_person_clause(text, sentence)
+        if clause is None and position == 0:
+            clause = introduced_speaker_clause(text, sentence, inside)
         if clause is None:
-            subject = _subject_at(text, sentence.start, sentence, inside)
-            if subject is not None and subject.people:  # "Ambassador X hosted a lunch ... She underlined"
-                recent.append(subject.people)
+            # "Ambassador X hosted a lunch ... She underlined", "Following the session, Professor X, Dean of
+            # Y, hosted ... She noted": the subject of a sentence that reports no speech is a candidate too
+            for subject_start in _subject_positions(text, sentence):
+                subject = _subject_at(text, subject_start, sentence, inside)
+                if subject is not None and subject.people:
+                    if subject_start == sentence.start or _acts_after(text, subject.end, sentence.end):
+                        recent.append(subject.people)
+                    break
             continue
         clauses = [(sentence, clause), *_coordinated_clauses(text, sentence, clause, inside)]
         for part, (span, found_clause) in enumerate(clauses):
-            draft = _clause_draft(
-                text, span, found_clause, passage, index, position == 0 and part == 0, inside
-            )
-            latest = found[-1] if found else earlier
-            speakers = _answerer(found_clause, latest, gender_of) or _speakers(
-                found_clause.subject, recent, gender_of, groups
-            )
+            opens = position == 0 and part == 0
+            draft = _clause_draft(text, span, found_clause, passage, index, opens, inside)
+            history = [*context.history, *found]
+            going_on = bool(_GOING_ON.search(text, found_clause.subject.end, found_clause.verb_start))
+            speakers = _answerer(found_clause, opens and not going_on, history, context.gender_of)
+            if speakers and draft.act is not SpeechAct.ANSWERED:
+                draft.act, draft.explicit_act = (
+                    SpeechAct.ANSWERED,
+                    True,
+                )  # "He explained ..." after the question
+            speakers = speakers or _speakers(found_clause.subject, recent, context.gender_of, context.groups)
             if not speakers:
                 continue
             recent.append(speakers)
@@ -586,8 +706,47 @@ def _passage_statements(
     return found
 
 
-# "Dr. Wennmann detailed current trends, while Professor Krause explained his research"
-_COORDINATION = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+")
+def _acts_after(text: str, position: int, limit: int) -> bool:
+    """Whether a non-speech verb follows a subject, over an apposition: "Professor X, Dean of Y, hosted"
+    (a subject after an opening phrase counts for later pronouns only when it acts like this)."""
+    after_of = _OF_PHRASE.match(text, position, limit)
+    position = after_of.end() if after_of else position
+    starts = [position] + [
+        position + m.end() for m in re.finditer(r",", text[position : min(limit, position + 250)])
+    ]
+    return any(
+        (word := re.match(r"\s+([a-z]+)\b", text[start:limit])) is not None
+        and word.group(1) in non_speech_past_forms()
+        for start in starts
+    )
+
+
+def clause_units(text: str, span: Span, mentions: Sequence[KeyedMention]) -> list[Span]:
+    """Sentences of ``span``, each cut again after a semicolon that a new subject follows: in "Ms. X asked
+    Ms. Y whether ...; Ms. Y replied that ...; she added ..." every clause reports speech of its own."""
+    units = []
+    starts = {k.mention.span.start for k in mentions}
+    for sentence in split_sentences(text, span.start, span.end):
+        start = sentence.start
+        for match in _SEMICOLON.finditer(text, sentence.start, sentence.end):
+            after = match.end()
+            lead = re.match(r"(?:[Tt]he\s+)?", text[after : after + 4])
+            named = after in starts or after + (lead.end() if lead else 0) in starts
+            if named or _PRONOUN_SUBJECT.match(text, after, sentence.end):
+                units.append(Span(start, match.start()))
+                start = after
+        units.append(Span(start, sentence.end))
+    return units
+
+
+# "...; Ms. Kim replied", "...; and she answered", "...; while he added"
+_SEMICOLON = re.compile(r";\s*(?:(?:and|while|whereas|but)\s+)?")
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they)\s+(?:\w+\s+)?[a-z]+", re.IGNORECASE)
+
+
+# "Dr. Wennmann detailed current trends, while Professor Krause explained his research", "Professor X
+# asked whether ..., to which Ms. Y replied that ..."
+_COORDINATION = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but|to\s+which)\s+")
 
 
 def _coordinated_clauses(
@@ -621,12 +780,24 @@ def _clause_draft(
     """The statement a reporting clause makes (speakers are set by the caller)."""
     draft = _draft(span, (), clause.act, passage, index, first, clause.explicit_act)
     draft.addressees, draft.group_object = explicit_addressees(text, clause, span, mentions)
+    if clause.act is SpeechAct.ANSWERED and _ANSWER_INTRO.match(text, span.start, clause.subject.start + 1):
+        # "Responding to a question from Ms. X, ...", "In reply to Professor Y, ...": the asker is named
+        draft.answered_askers = [
+            k.key for k in mentions if span.start <= k.mention.span.start < clause.subject.start
+        ]
     verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
+    if draft.act in (SpeechAct.STATED, SpeechAct.COMMENTED) and _AND_ASKED.search(
+        text, clause.verb_end, span.end
+    ):
+        draft.act, draft.explicit_act = SpeechAct.ASKED, True  # "noted that ... and wondered whether ..."
+    elif draft.act is SpeechAct.STATED and not draft.explicit_act:
+        draft.act = _coordinated_act(text, clause.verb_end, span.end) or draft.act
     if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
         draft.act, draft.presents_if_named = SpeechAct.STATED, True
-    draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or bool(
-        _DISCUSSANT.match(text, span.start, span.end)
-    )
+    draft.discussant = bool(_DISCUSSANT.match(text, span.start, span.end))
+    draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or draft.discussant
+    if draft.discussant and draft.act is SpeechAct.STATED:
+        draft.act = SpeechAct.COMMENTED  # "As discussant, X commended ...": whoever the presenters are
     if clause.subject.pronoun in ("he", "she"):
         draft.pronoun_gender = _PRONOUNS[clause.subject.pronoun]
     elif clause.subject.people and len(clause.subject.people) == 1:
@@ -636,6 +807,29 @@ def _clause_draft(
             word = possessive.group(1) or possessive.group(2)
             draft.pronoun_gender = "male" if word in ("his", "he") else "female"
     return draft
+
+
+# A question the same subject goes on to ask: "He noted that the scheme had changed and wondered whether
+# the Office had been consulted", "..., and asked whether ..."
+_AND_ASKED = re.compile(
+    r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wondered|inquired|enquired)\s+(?:whether|if|how|why|what|when)\b"
+)
+
+
+# A verb the same subject goes on with: "noted that ... and cautioned against ..."
+_AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+|further\s+)?([a-z]+ed)\b")
+# Acts a second verb gives a plain statement: a warning says more than the noting before it. Not a
+# proposal: "noted ... and urged ..." may answer a question, which a proposal never does in turn taking
+_STRONGER_ACTS = frozenset({SpeechAct.EXPRESSED_CONCERN})
+
+
+def _coordinated_act(text: str, start: int, end: int) -> SpeechAct | None:
+    """The act of a concern verb coordinated with a statement's own verb."""
+    for match in _AND_VERB.finditer(text, start, end):
+        verb = verb_forms().get(match.group(1))
+        if verb is not None and verb.act in _STRONGER_ACTS:
+            return verb.act
+    return None
 
 
 # "explained his current research", "commented that her office ...": in reported speech the
@@ -672,7 +866,7 @@ _COMMENT_VERBS = frozenset({"observe", "remark", "comment", "question"})
 # "described the winters at home" states; "Presentation by Mr. X ... Mr. X described" presents
 _PRESENTER_VERBS = frozenset({"describe"})
 # "As a discussant, Ms. Zhang Yunfei ... recalled": a discussant comments
-_DISCUSSANT = re.compile(r"As (?:a|the) discussant\b")
+_DISCUSSANT = re.compile(r"As (?:(?:a|the)\s+)?discussant\b")
 # "I would like to share", "I'd like to raise", "I have to point out", "I think", "We must"
 _FIRST_PERSON = re.compile(
     r"(?:[A-Z][^,]{0,60},\s+)?(I|We)(?:'d|\s+would|\s+should|\s+must|\s+can|\s+will|\s+have|\s+want|\s+wish)?"
@@ -706,7 +900,7 @@ def _first_person_clause(text: str, sentence: Span) -> Clause | None:
 
 def _continues_speech(text: str, passage: Passage) -> bool:
     """Whether a paragraph without a reporting clause goes on with the last speaker's talk (it does not
-    narrate the meeting in the past tense)."""
+    narrate the meeting: "was held", "hosted the participants at a dinner")."""
     sentences = split_sentences(text, passage.span.start, passage.span.end)
     if not sentences:
         return False
@@ -714,7 +908,8 @@ def _continues_speech(text: str, passage: Passage) -> bool:
     whole = text[passage.span.start : passage.span.end].strip()
     if whole[:1] in "\"'" and whole[-1:] in "\"'":
         return False  # a line in quotes: the organizers' thanks, a motto, not the speaker's talk
-    return not _NARRATIVE.search(first)
+    words = set(re.findall(r"[a-z]+", first))
+    return not _NARRATIVE.search(first) and not words & non_speech_past_forms()
 
 
 def _speakers(
@@ -751,17 +946,50 @@ def _speakers(
     return ()
 
 
-def _answerer(clause: Clause, latest: DraftStatement | None, gender_of: GenderOf) -> tuple[str, ...]:
-    """ "Professor X asked Ms. Y how ... She answered ...": a pronoun whose verb answers stands for the
-    person the question just asked was put to, when the gender fits (not for the asker)."""
-    if clause.subject.pronoun not in ("he", "she") or clause.act is not SpeechAct.ANSWERED:
+def _answerer(
+    clause: Clause, opens_paragraph: bool, history: Sequence[DraftStatement], gender_of: GenderOf
+) -> tuple[str, ...]:
+    """The person a "he"/"she" answering a question stands for (not the asker), when the gender fits.
+
+    "Ms. X asked Mr. Y whether ... [new paragraph] He explained that ...": a pronoun that answers, or
+    opens the paragraph after a question put to one named person, is that person. "He wondered whether
+    the Office was consulted. She answered that ...": an answer to a question put to nobody by name
+    comes from the latest person who answered or was asked in the session.
+    """
+    if clause.subject.pronoun not in ("he", "she") or not history or history[-1].act is not SpeechAct.ASKED:
         return ()
-    if latest is None or latest.act is not SpeechAct.ASKED or len(latest.addressees) != 1:
+    answers = clause.act is SpeechAct.ANSWERED
+    if not answers and not (opens_paragraph and clause.act in _MAY_ANSWER):
         return ()
-    addressee = latest.addressees[0]
-    if addressee.startswith("group-") or addressee in latest.speakers:
+    wanted = _PRONOUNS[clause.subject.pronoun]
+    question = history[-1]
+
+    def fits(person: str) -> bool:
+        return (
+            not person.startswith("group-")
+            and person not in question.speakers
+            and gender_of(person) in (None, wanted)
+        )
+
+    if len(question.addressees) == 1:
+        return (question.addressees[0],) if fits(question.addressees[0]) else ()
+    if not answers or question.addressees:
         return ()
-    return (addressee,) if gender_of(addressee) in (None, _PRONOUNS[clause.subject.pronoun]) else ()
+    for earlier in reversed(history[:-1]):
+        people: Sequence[str] = earlier.speakers if earlier.act is SpeechAct.ANSWERED else ()
+        people = earlier.addressees if earlier.act is SpeechAct.ASKED else people
+        if len(people) == 1 and fits(people[0]) and gender_of(people[0]) == wanted:
+            return (people[0],)
+    for earlier in reversed(history[:-1]):  # else the latest other speaker: an answer is not the asker's
+        if len(earlier.speakers) == 1 and fits(earlier.speakers[0]):
+            return earlier.speakers
+    return ()
+
+
+# "He also noted", "She further asked": the same speaker going on, not someone new answering
+_GOING_ON = re.compile(r"\b(?:also|further|again|additionally)\b")
+# Acts of a pronoun opening the paragraph after a question that make it the answer: "He explained ..."
+_MAY_ANSWER = frozenset({SpeechAct.STATED, SpeechAct.COMMENTED})
 
 
 def group_key(label: str, countries: Sequence[str]) -> str:
@@ -824,24 +1052,39 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             answering = set()
         others_spoke = previous is not None and not set(previous.speakers) & set(statement.speakers)
         is_question = statement.act is SpeechAct.ASKED
+        may_answer = not is_question and statement.act not in _NOT_ANSWERS
         presenter_again = speaker in presenters and speaker in spoken and others_spoke
-        if (not is_question and presenter_again and _answer_due(speaker, pending, previous)) or (
+        asked_in_turn = new_turn and any(speaker in q.addressees for q in pending[-1:])
+        if (
+            may_answer and ((presenter_again and _answer_due(speaker, pending, previous)) or asked_in_turn)
+        ) or (
             statement.act is SpeechAct.ANSWERED and statement.explicit_act
-        ):
+        ):  # a presenter speaking again, the person just asked by name speaking next, or "replied"
             answering = set(statement.speakers)
-            _answer(statement, speaker, pending, previous)
-        elif speaker in answering and statement.first_in_passage and not is_question:
+            named_only = not presenter_again and statement.act is not SpeechAct.ANSWERED
+            _answer(statement, speaker, pending, previous, named_only)
+        elif speaker in answering and statement.first_in_passage and may_answer:
             statement.act = SpeechAct.ANSWERED
             if previous is not None:
                 statement.answers = previous.answers
                 statement.addressees = statement.addressees or list(previous.addressees)
+        going_on = previous is not None and not new_turn and previous.act is SpeechAct.COMMENTED
         if (
             statement.act is SpeechAct.STATED
             and statement.commenting
-            and new_turn
-            and speaker not in presenters
-        ):
+            and ((new_turn and speaker not in presenters) or going_on)
+        ):  # a comment opening a turn, or going on with one ("As discussant, X ... He questioned whether")
             statement.act = SpeechAct.COMMENTED
+        elif (
+            statement.act is SpeechAct.COMMENTED
+            and previous is not None
+            and not new_turn
+            and previous.act in (SpeechAct.PRESENTED, SpeechAct.STATED)
+            and not statement.discussant
+        ):
+            statement.act = (
+                SpeechAct.STATED
+            )  # "Ms. X briefed ... She remarked that ...": her own talk goes on
         if is_question:
             pending.append(statement)
         if statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
@@ -851,6 +1094,10 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
         spoken.update(statement.speakers)
         previous = statement
     _default_question_addressees(items, presenters)
+
+
+# Acts a verb names that turn taking leaves alone: "Finally, Professor X thanked ...", "She proposed ..."
+_NOT_ANSWERS = frozenset({SpeechAct.THANKED, SpeechAct.PROPOSED})
 
 
 def _answer_due(speaker: str, pending: Sequence[DraftStatement], previous: DraftStatement | None) -> bool:
@@ -866,20 +1113,31 @@ def _answer_due(speaker: str, pending: Sequence[DraftStatement], previous: Draft
 
 
 def _answer(
-    statement: DraftStatement, speaker: str, pending: list[DraftStatement], previous: DraftStatement | None
+    statement: DraftStatement,
+    speaker: str,
+    pending: list[DraftStatement],
+    previous: DraftStatement | None,
+    named_only: bool = False,
 ) -> None:
-    """Turn a statement into the answer to the questions waiting for its speaker."""
-    waiting = [q for q in pending if not q.addressees or speaker in q.addressees]
+    """Turn a statement into the answer to the questions waiting for its speaker (``named_only``: only
+    those put to the speaker by name, for someone who answers because the question named them)."""
+    waiting = [q for q in pending if (not q.addressees and not named_only) or speaker in q.addressees]
     statement.act = SpeechAct.ANSWERED
+    named = statement.answered_askers  # askers the answer itself names ("Responding to Ms. X, ...")
+    if named:
+        waiting = [q for q in pending if set(q.speakers) & set(named)] or waiting
     if waiting:
         statement.answers = waiting[-1].span
-        statement.answered_askers = list(dict.fromkeys(s for q in waiting for s in q.speakers))
+        askers = [s for q in waiting for s in q.speakers]
+        statement.answered_askers = list(dict.fromkeys([*named, *askers] if named else askers))
         statement.addressees = statement.addressees or [waiting[-1].speakers[0]]
         for question in waiting:
             if not question.addressees:
                 question.addressees = [speaker]
             pending.remove(question)
-    elif previous is not None and not statement.addressees:
+    elif named:
+        statement.addressees = statement.addressees or [named[0]]
+    elif previous is not None and not statement.addressees and previous.speakers[0] != speaker:
         statement.addressees = [previous.speakers[0]]
 
 
@@ -908,6 +1166,19 @@ _OF_COUNTRY = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of|the|[A-
 _HOSTED = re.compile(r"\s+(?:\w+\s+)?(?:hosted|hosts|welcomed|received)\b")
 
 
+def _hosting_verb(text: str, position: int, limit: int) -> re.Match[str] | None:
+    """ "hosted" right after the host's name, or after an apposition between commas: "Professor X, Dean
+    of the School of Public Policy, hosted ..."."""
+    verb = _HOSTED.match(text, position, limit)
+    if verb is not None or not text.startswith(",", position):
+        return verb
+    for comma in re.finditer(r",", text[position + 1 : min(limit, position + 250)]):
+        verb = _HOSTED.match(text, position + 1 + comma.end(), limit)
+        if verb is not None:
+            return verb
+    return None
+
+
 @dataclass(frozen=True)
 class Hosting:
     """A person hosting others, as a sentence says."""
@@ -929,7 +1200,7 @@ def find_hostings(text: str, passages: Sequence[Passage], mentions: Sequence[Key
                 if subject is None or len(subject.people) != 1:
                     continue
                 after_name = _OF_COUNTRY.match(text, subject.end)  # "Ambassador X of the Republic of Korea"
-                verb = _HOSTED.match(text, after_name.end() if after_name else subject.end, sentence.end)
+                verb = _hosting_verb(text, after_name.end() if after_name else subject.end, sentence.end)
                 if verb is None:
                     continue
                 guests = tuple(
