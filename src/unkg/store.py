@@ -433,8 +433,11 @@ def _identifier(value: object) -> Identifier | None:
 
 # Queries and updates go as HTML forms: Virtuoso 7.2 never answers a POST of application/sparql-query.
 FORM = "application/x-www-form-urlencoded; charset=utf-8"
-UNION_GRAPH = URIRef("urn:unkg:union")
+# unkg's bookkeeping graphs on a server, named after the store's graph prefix
+BOOKKEEPING_PREFIX = "urn:unkg:"
 STAGING_PREFIX = "urn:unkg:staging:"
+SD_GRAPH = "http://www.w3.org/ns/sparql-service-description#Graph"
+SD_NAMED_GRAPH = "http://www.w3.org/ns/sparql-service-description#NamedGraph"
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 
@@ -461,10 +464,11 @@ class SparqlEndpointStore(_ContextManaged):
     Virtuoso, like most servers, answers a query without ``FROM`` from every quad it holds: a triple
     two reports share comes back twice, and the server's own graphs join in. So, as the Oxigraph
     backend does in its default graph, this store keeps the deduplicated union of its graphs in one
-    more graph, :data:`UNION_GRAPH`, and while that graph exists every query runs on the dataset
-    {default graph: the union; named graphs: the store's graphs}, sent as the Protocol's
-    ``default-graph-uri`` and ``named-graph-uri``. An endpoint without it (``unkg serve``, which
-    answers from its union already) is queried as it is.
+    more graph, ``urn:unkg:union:`` + ``graph_prefix``, and the list of its graphs in a catalogue,
+    ``urn:unkg:graphs:`` + ``graph_prefix`` (so datasets under two base IRIs can share a server).
+    Every query runs on the dataset {default graph: the union; named graphs: the catalogue's},
+    sent as the Protocol's ``default-graph-uri`` and ``named-graph-uri``. An endpoint without a
+    catalogue (``unkg serve``, which answers from its union already) is queried as it is.
 
     A graph is written into a staging graph first, then copied over the old one in one request, so
     a write that fails half-way leaves the previous graph. Bindings are applied by SPARQL
@@ -490,10 +494,10 @@ class SparqlEndpointStore(_ContextManaged):
         self.update_url = update_url
         self.timeout = timeout
         self.graph_prefix = graph_prefix
+        self.union_graph = URIRef("urn:unkg:union:" + (graph_prefix or ""))
+        self.catalogue_graph = URIRef("urn:unkg:graphs:" + (graph_prefix or ""))
         self._opener = _opener(user, password, [url for url in (query_url, update_url) if url])
         self._closed = False
-        self._dataset: tuple[URIRef, list[URIRef]] | None = None
-        self._dataset_known = False
 
     @classmethod
     def at(cls, endpoint: Endpoint, read_only: bool = False) -> SparqlEndpointStore:
@@ -584,27 +588,45 @@ class SparqlEndpointStore(_ContextManaged):
             return
         staging = URIRef(STAGING_PREFIX + uuid.uuid4().hex)
         triples = [" ".join(ntriples_term(term) for term in triple) + " ." for triple in graph]
-        name, union, stage = (ntriples_term(iri) for iri in (graph_iri, UNION_GRAPH, staging))
+        name, union, stage = (ntriples_term(iri) for iri in (graph_iri, self.union_graph, staging))
         try:
             for start in range(0, len(triples), self.CHUNK):
                 chunk = "\n".join(triples[start : start + self.CHUNK])
                 self._update(f"INSERT DATA {{ GRAPH {stage} {{\n{chunk}\n}} }}")
             self._update(
-                f"{_drop_from_union_update(name, union, stage)} ;\n"
+                f"{self._drop_from_union(name, stage)} ;\n"
                 f"COPY SILENT {stage} TO {name} ;\n"
                 f"DROP SILENT GRAPH {stage} ;\n"
-                f"INSERT {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
+                f"INSERT {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} ;\n"
+                f"{self._catalogue('INSERT', name)}"
             )
         except StoreError:
             with suppress(StoreError):
                 self._update(f"DROP SILENT GRAPH {stage}")
             raise
-        self._forget_dataset()
 
     def remove_graph(self, graph_iri: URIRef) -> None:
-        name, union = ntriples_term(graph_iri), ntriples_term(UNION_GRAPH)
-        self._update(f"{_drop_from_union_update(name, union)} ;\nDROP SILENT GRAPH {name}")
-        self._forget_dataset()
+        name = ntriples_term(graph_iri)
+        self._update(
+            f"{self._drop_from_union(name)} ;\nDROP SILENT GRAPH {name} ;\n{self._catalogue('DELETE', name)}"
+        )
+
+    def _drop_from_union(self, name: str, *keep_out: str) -> str:
+        """SPARQL Update deleting from the union graph the triples of graph ``name`` that no other graph
+        holds (the union, the catalogue and the ``keep_out`` graphs, e.g. staging, do not count)."""
+        union, catalogue = ntriples_term(self.union_graph), ntriples_term(self.catalogue_graph)
+        excluded = ", ".join((name, union, catalogue, *keep_out))
+        return (
+            f"DELETE {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other NOT IN ({excluded})) }} }}"
+        )
+
+    def _catalogue(self, operation: str, name: str) -> str:
+        """SPARQL Update recording (INSERT) or forgetting (DELETE) graph ``name`` in the catalogue,
+        which always says that the union graph is kept (so an emptied store stays in union mode)."""
+        catalogue, union = ntriples_term(self.catalogue_graph), ntriples_term(self.union_graph)
+        kept = f"INSERT DATA {{ GRAPH {catalogue} {{ {union} a <{SD_GRAPH}> }} }}"
+        return f"{operation} DATA {{ GRAPH {catalogue} {{ {name} a <{SD_NAMED_GRAPH}> }} }} ;\n{kept}"
 
     def _update(self, update: str) -> None:
         if not self.update_url:
@@ -614,39 +636,40 @@ class SparqlEndpointStore(_ContextManaged):
     # ----- the dataset -------------------------------------------------------------------------
 
     def _dataset_parameters(self) -> tuple[URIRef, list[URIRef]] | None:
-        """The union graph and the store's graphs while the endpoint holds the union graph, else None
-        (looked up once, and again after a write)."""
-        if not self._dataset_known:
-            names = self._all_graph_names()
-            self._dataset = (UNION_GRAPH, self._own(names)) if UNION_GRAPH in names else None
-            self._dataset_known = True
-        return self._dataset
+        """The union graph and the store's graphs, read from the catalogue at every call (another
+        client may have written since); None when the endpoint holds no catalogue (``unkg serve``)."""
+        query = f"SELECT ?g ?kind WHERE {{ GRAPH <{self.catalogue_graph}> {{ ?g a ?kind }} }}"
+        rows = self._bindings_without_dataset(query)
+        if not rows:
+            return None
+        named = (row for row in rows if row.get("kind", {}).get("value") == SD_NAMED_GRAPH)
+        names = [URIRef(row["g"]["value"]) for row in named]
+        return self.union_graph, self._own(names)
 
-    def _forget_dataset(self) -> None:
-        self._dataset_known = False
-
-    def _all_graph_names(self) -> list[URIRef]:
-        """Every graph the endpoint holds, its own and unkg's, asked without a dataset."""
-        query = urllib.parse.urlencode({"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"})
-        answer, _ = self._post(self.query_url, query, "application/sparql-results+json")
+    def _bindings_without_dataset(self, query: str) -> list[dict[str, Any]]:
+        answer, _ = self._post(self.query_url, urllib.parse.urlencode({"query": query}),
+                               "application/sparql-results+json")
         try:
-            rows = json.loads(answer)["results"]["bindings"]
+            rows: list[dict[str, Any]] = json.loads(answer)["results"]["bindings"]
         except (ValueError, KeyError, TypeError) as error:
             raise StoreError(f"the endpoint {self.query_url} did not answer in SPARQL JSON") from error
-        return [URIRef(row["g"]["value"]) for row in rows if row.get("g", {}).get("type") == "uri"]
+        return rows
 
     def _own(self, names: list[URIRef]) -> list[URIRef]:
-        """The graphs that belong to the store: under ``graph_prefix``, never the union or staging."""
+        """The graphs that belong to the store: under ``graph_prefix``, never unkg's bookkeeping graphs."""
         own = (
             name for name in names
-            if name != UNION_GRAPH and not name.startswith(STAGING_PREFIX)
+            if not str(name).startswith(BOOKKEEPING_PREFIX)
             and (self.graph_prefix is None or name.startswith(self.graph_prefix))
         )
         return sorted(own)
 
     def graph_names(self) -> list[URIRef]:
         dataset = self._dataset_parameters()
-        return list(dataset[1]) if dataset is not None else self._own(self._all_graph_names())
+        if dataset is not None:
+            return dataset[1]
+        rows = self._bindings_without_dataset("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return self._own([URIRef(row["g"]["value"]) for row in rows if row.get("g", {}).get("type") == "uri"])
 
     def dataset(self) -> Dataset:
         dataset = Dataset(default_union=True)
@@ -674,16 +697,6 @@ class SparqlEndpointStore(_ContextManaged):
 
     def close(self) -> None:
         self._closed = True
-
-
-def _drop_from_union_update(name: str, union: str, *keep_out: str) -> str:
-    """SPARQL Update deleting from the union graph the triples of graph ``name`` that no other graph
-    holds (the union and the ``keep_out`` graphs, e.g. the staging graph, do not count)."""
-    excluded = ", ".join((name, union, *keep_out))
-    return (
-        f"DELETE {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }}\n"
-        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other NOT IN ({excluded})) }} }}"
-    )
 
 
 def _opener(user: str | None, password: str | None, urls: list[str]) -> urllib.request.OpenerDirector:
