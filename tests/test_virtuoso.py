@@ -151,14 +151,17 @@ def _unkg(*argv: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def remote(
-    virtuoso: Virtuoso, settings: Settings, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
-    """data/reports/ built into Virtuoso by `unkg build --endpoint`; yields the store there."""
+def remote_out(virtuoso: Virtuoso, settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/reports/ built into Virtuoso by `unkg build --endpoint`; the folder of its build/ outputs."""
     out = tmp_path_factory.mktemp("virtuoso-out")
     code = _unkg("build", str(settings.reports_dir), "--endpoint", virtuoso.query_url,
                  "--update-endpoint", virtuoso.update_url, "--out", str(out))
     assert code == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def remote(remote_out: Path, virtuoso: Virtuoso, settings: Settings) -> Iterator[Store]:
     with open_store(virtuoso.endpoint(settings)) as store:
         yield store
 
@@ -196,6 +199,14 @@ def test_export_from_virtuoso_is_isomorphic_to_export_from_oxigraph(
         assert not any(isinstance(term, BNode) for triple in expected.graph(name) for term in triple)
         assert set(exported.graph(name)) == set(expected.graph(name)), name
     assert sorted(graph.identifier for graph in exported.graphs() if len(graph)) == local.graph_names()
+
+
+def test_a_build_into_virtuoso_writes_the_same_outputs(remote_out: Path, built_store_dir: Path) -> None:
+    local_out = built_store_dir.parent / "out"
+    turtle = [set(Graph().parse(folder / "graph.ttl", format="turtle")) for folder in (remote_out, local_out)]
+    assert turtle[0] == turtle[1]
+    for page in ("who-met-whom.html", "positions.html", "institutions.html"):
+        assert (remote_out / page).read_bytes() == (local_out / page).read_bytes(), page
 
 
 HOSTILE = 'He said "stop" \\ then\nleft; <script>alert(1)</script> } ; DROP ALL # 東京, Улаанбаатар'
