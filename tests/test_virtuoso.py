@@ -16,6 +16,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
@@ -54,6 +55,8 @@ TransactionFile = {dir}/virtuoso-temp.trx
 ServerPort = 127.0.0.1:{sql_port}
 DisableUnixSocket = 1
 CheckpointInterval = 0
+; as in Debian's virtuoso.ini (without it, Virtuoso answers ASK as a SELECT of __ASK_RETVAL)
+CaseMode = 2
 NumberOfBuffers = 10000
 MaxDirtyBuffers = 6000
 DirsAllowed = {dir}
@@ -278,6 +281,36 @@ def test_refused_update_and_unreachable_server_are_one_line_with_exit_code_5(
 def test_results_virtuoso_cuts_short_are_an_error_not_missing_rows(remote: Store) -> None:
     with pytest.raises(StoreError, match="returned only the first 10000 rows"):
         remote.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+
+
+def test_unkg_serve_serves_the_graph_of_a_virtuoso(remote: Store, local: Store, virtuoso: Virtuoso) -> None:
+    """`unkg serve --endpoint`: pages and the query catalogue over Virtuoso. --max-results stays below
+    10,000: entity pages sort max-results + 1 rows, and Virtuoso sorts at most MaxSortedTopRows (10,000)."""
+    port = _free_port()
+    unkg = str(Path(sys.executable).parent / "unkg")
+    command = [unkg, "serve", "--endpoint", virtuoso.query_url, "--port", str(port), "--max-results", "9999"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(f"{url}/sparql"):
+            assert process.poll() is None and time.monotonic() < deadline, "unkg serve did not start"
+            time.sleep(0.3)
+        with urllib.request.urlopen(f"{url}/queries/persons?format=csv", timeout=30) as response:
+            lines = response.read().decode("utf-8").splitlines()
+        assert len(lines) == 1 + len(local.select(PERSONS).rows)
+        person = "https://w3id.org/unkg/person/hasegawa-sukehiro"
+        request = urllib.request.Request(f"{url}/person/hasegawa-sukehiro", headers={"Accept": "text/turtle"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            served = Graph().parse(data=response.read().decode("utf-8"), format="turtle")
+        expected = local.construct("CONSTRUCT { ?x ?p ?o } WHERE { ?x ?p ?o }", {"x": URIRef(person)})
+        assert set(expected) <= set(served)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+PERSONS = "SELECT DISTINCT ?p WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> }"
 
 
 def test_remove_drops_a_report(

@@ -564,9 +564,14 @@ class SparqlEndpointStore(_ContextManaged):
 
     def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
         document = self._results(sparql, bindings)
-        if "boolean" not in document:
-            raise QueryError("not an ASK query")
-        return bool(document["boolean"])
+        if "boolean" in document:
+            return bool(document["boolean"])
+        # Virtuoso with CaseMode 1 (its default without the Debian ini) answers ASK as a SELECT of
+        # __ASK_RETVAL: one row with 1 when true, no row when false.
+        if [name.lower() for name in document.get("head", {}).get("vars", [])] == ["__ask_retval"]:
+            rows = document.get("results", {}).get("bindings", [])
+            return any(value.get("value") not in ("0", "false") for row in rows for value in row.values())
+        raise QueryError("not an ASK query")
 
     def construct(self, sparql: str, bindings: Bindings | None = None) -> Graph:
         body = self._query_body(substitute_bindings(sparql, bindings))
