@@ -172,7 +172,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     serve(
-        Path(args.store) if args.store else settings.store_dir,  # serves a store folder, never an endpoint
+        _store_dir(args, settings),
         host=args.host,
         port=args.port,
         settings=settings,
@@ -286,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds")
     p.add_argument("--max-results", type=int, default=10000, help="result rows cap per query")
-    p.add_argument("--store", metavar="DIR")
+    _add_store_options(p)
 
     p = add("eval", cmd_eval, "score extraction against gold annotations (precision, recall, F1)")
     p.add_argument("gold_dir", metavar="GOLD_DIR")
