@@ -179,6 +179,44 @@ def _params(name: str) -> dict[str, str]:
     return {"topic": "multilateralism"} if name == "positions" else {}
 
 
+EX = "http://example.org/"
+FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
+CONTRACT = """@prefix ex: <http://example.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:ueki <http://xmlns.com/foaf/0.1/name> "Chikako Ueki" ; ex:age 60 ; ex:member true ; ex:note "n"@en-GB ;
+    ex:day "2019-09-02"^^xsd:date ; ex:typed "t"^^xsd:string ; ex:topic ex:multilateralism ."""
+
+
+def test_the_store_contract_holds_on_virtuoso(virtuoso: Virtuoso) -> None:
+    """Under its own graph prefix (its own union and catalogue), beside unkg's graphs on the same server:
+    a triple two graphs share counts once, terms come back as the other backends give them."""
+    one = Graph().parse(data=CONTRACT, format="turtle")
+    two = Graph().parse(data=f'<{EX}ueki> <http://xmlns.com/foaf/0.1/name> "Chikako Ueki" .', format="turtle")
+    g1, g2 = URIRef(EX + "graph/one"), URIRef(EX + "graph/two")
+    endpoint = Endpoint(virtuoso.query_url, virtuoso.update_url, USER, PASSWORD, graph_prefix=EX + "graph/")
+    with open_store(endpoint) as store, open_store(None) as oxigraph:
+        for name, graph in ((g1, one), (g2, two)):
+            store.replace_graph(name, graph)
+            oxigraph.replace_graph(name, graph)
+        try:
+            assert store.graph_names() == [g1, g2]
+            assert store.triple_count() == oxigraph.triple_count() == len(one)
+            everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p"
+            assert store.select(everything) == oxigraph.select(everything)  # once each, same terms
+            in_graphs = f"SELECT ?g ?o WHERE {{ GRAPH ?g {{ ?s <{FOAF_NAME}> ?o }} }} ORDER BY ?g"
+            assert store.select(in_graphs) == oxigraph.select(in_graphs)  # no union or system graph
+            ask = "ASK { ?s ?p ?topic }"
+            assert store.ask(ask, {"topic": URIRef(EX + "multilateralism")})
+            assert not store.ask(ask, {"topic": URIRef(EX + "nothing")})
+            construct = "CONSTRUCT WHERE { ?s ?p ?o }"
+            assert set(store.construct(construct)) == set(oxigraph.construct(construct))
+            store.remove_graph(g1)
+            assert store.graph_names() == [g2] and store.triple_count() == 1
+        finally:
+            store.remove_graph(g1)
+            store.remove_graph(g2)
+        assert store.graph_names() == [] and store.triple_count() == 0
+
+
 def test_every_catalogued_query_gives_the_same_rows_as_oxigraph(
     remote: Store, local: Store, settings: Settings
 ) -> None:
