@@ -4,7 +4,8 @@ Errors a user can act on (:class:`unkg.errors.UnkgError`) are caught here once a
 printed as one line on stderr; ``--debug`` shows the traceback instead.
 
 Exit codes: 0 success; 1 other unkg error; 2 usage error; 3 bad report file;
-4 bad query; 5 store problem; 6 graph does not validate.
+4 bad query; 5 store problem (also an unreachable SPARQL server or a refused update);
+6 graph does not validate.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from unkg.config import Settings, load_settings
 from unkg.errors import QueryError, UnkgError
+from unkg.store import Endpoint
 
 EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
@@ -27,8 +29,23 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings().with_base(getattr(args, "base", None))
 
 
-def _store_dir(args: argparse.Namespace, settings: Settings) -> Path:
-    return Path(args.store) if getattr(args, "store", None) else settings.store_dir
+def _store_dir(args: argparse.Namespace, settings: Settings) -> Path | Endpoint:
+    """The store folder, or the remote SPARQL server of ``--endpoint`` / ``$UNKG_ENDPOINT``
+    (``--store`` wins over the environment variable)."""
+    if getattr(args, "store", None):
+        return Path(args.store)
+    query_url = getattr(args, "endpoint", None) or settings.endpoint
+    if not query_url:
+        return settings.store_dir
+    from unkg.rdf.iris import Minter
+
+    return Endpoint(
+        query_url,
+        update_url=getattr(args, "update_endpoint", None) or settings.update_endpoint,
+        user=settings.endpoint_user,
+        password=settings.endpoint_password,
+        graph_prefix=str(Minter(settings.base_iri).graph("")),
+    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -174,6 +191,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_store_options(parser: argparse.ArgumentParser, writes: bool = False) -> None:
+    """``--store DIR``, or ``--endpoint URL`` of a SPARQL server; ``--update-endpoint`` for writers."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--store", metavar="DIR", help="store folder (default: build/store)")
+    where.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="a SPARQL server's query URL (e.g. Virtuoso's http://HOST:8890/sparql) to use instead of "
+        "the store folder (default: $UNKG_ENDPOINT; credentials: $UNKG_ENDPOINT_USER, "
+        "$UNKG_ENDPOINT_PASSWORD)",
+    )
+    if writes:
+        parser.add_argument(
+            "--update-endpoint",
+            metavar="URL",
+            help="the server's SPARQL Update URL (default: $UNKG_UPDATE_ENDPOINT, else the query URL; "
+            "Virtuoso: http://HOST:8890/sparql-auth)",
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; the README's CLI reference is generated from its help."""
     parser = argparse.ArgumentParser(
@@ -201,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "paths", nargs="*", metavar="PATH", help="report files or folders (default: data/reports/)"
     )
-    p.add_argument("--store", metavar="DIR", help="store folder (default: build/store)")
+    _add_store_options(p, writes=True)
     p.add_argument("--out", metavar="DIR", help="folder for exports and pages (default: build/)")
 
     p = add(
@@ -210,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
         "remove what reports contributed to the store, and rewrite build/ outputs",
     )
     p.add_argument("report_ids", nargs="+", metavar="REPORT", help="report id: the file stem")
-    p.add_argument("--store", metavar="DIR", help="store folder (default: build/store)")
+    _add_store_options(p, writes=True)
     p.add_argument("--out", metavar="DIR", help="folder for exports and pages (default: build/)")
 
     p = add("query", cmd_query, "run a query from queries/ (by name) or a .rq file")
@@ -219,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--param", action="append", default=[], metavar="KEY=VALUE", help="bind a parameter"
     )
     p.add_argument("--format", choices=QUERY_FORMATS, default="table")
-    p.add_argument("--store", metavar="DIR")
+    _add_store_options(p)
 
     p = add("export", cmd_export, "write the whole graph in an RDF format")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="turtle")
@@ -230,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the graph (default), the ontology with its vocabularies, or the VoID/DCAT description",
     )
     p.add_argument("--out", metavar="FILE", help="file to write (default: stdout)")
-    p.add_argument("--store", metavar="DIR")
+    _add_store_options(p)
 
     p = add("docs", cmd_docs, "write the ontology's HTML documentation and its RDF exports")
     p.add_argument("--out", metavar="DIR", help="folder to write (default: build/ontology)")
@@ -239,17 +276,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", choices=VIEW_NAMES)
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--format", choices=VIEW_FORMATS, default="html")
-    p.add_argument("--store", metavar="DIR")
+    _add_store_options(p)
 
     p = add("validate", cmd_validate, "check SHACL conformance and OWL consistency (HermiT)")
-    p.add_argument("--store", metavar="DIR")
+    _add_store_options(p)
 
     p = add("serve", cmd_serve, "serve a SPARQL endpoint, entity pages and views over HTTP")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds")
     p.add_argument("--max-results", type=int, default=10000, help="result rows cap per query")
-    p.add_argument("--store", metavar="DIR")
+    _add_store_options(p)
 
     p = add("eval", cmd_eval, "score extraction against gold annotations (precision, recall, F1)")
     p.add_argument("gold_dir", metavar="GOLD_DIR")

@@ -1,13 +1,13 @@
 """One settings object: base IRI, paths and limits.
 
 Defaults suit a checkout of the repository; every value can be overridden by an
-environment variable (``UNKG_BASE_IRI``, ``UNKG_HOME`` ...) or a CLI option.
+environment variable (``UNKG_BASE_IRI``, ``UNKG_HOME``, ``UNKG_ENDPOINT`` ...) or a CLI option.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 DEFAULT_BASE_IRI = "https://w3id.org/unkg/"
@@ -27,10 +27,15 @@ def _project_root() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    """Where things are and how IRIs are minted."""
+    """Where things are and how IRIs are minted; ``endpoint``: a remote SPARQL server to use instead
+    of the store folder (with its update URL and credentials, for HTTP digest or basic auth)."""
 
     root: Path
     base_iri: str = DEFAULT_BASE_IRI
+    endpoint: str | None = None
+    update_endpoint: str | None = None
+    endpoint_user: str | None = None
+    endpoint_password: str | None = field(default=None, repr=False)
 
     @property
     def ontology_dir(self) -> Path:
@@ -67,4 +72,11 @@ class Settings:
 
 def load_settings() -> Settings:
     """Settings from the environment, falling back to the defaults."""
-    return Settings(root=_project_root(), base_iri=os.environ.get("UNKG_BASE_IRI", DEFAULT_BASE_IRI))
+    return Settings(
+        root=_project_root(),
+        base_iri=os.environ.get("UNKG_BASE_IRI", DEFAULT_BASE_IRI),
+        endpoint=os.environ.get("UNKG_ENDPOINT") or None,
+        update_endpoint=os.environ.get("UNKG_UPDATE_ENDPOINT") or None,
+        endpoint_user=os.environ.get("UNKG_ENDPOINT_USER") or None,
+        endpoint_password=os.environ.get("UNKG_ENDPOINT_PASSWORD") or None,
+    )

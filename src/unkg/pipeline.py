@@ -21,7 +21,7 @@ from unkg.errors import ReportError, UnkgError
 from unkg.model import Extraction
 from unkg.rdf.build import build_report_graph, vocabulary_graph
 from unkg.rdf.iris import Minter
-from unkg.store import Store, open_store
+from unkg.store import Endpoint, Store, open_store
 
 REPORT_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 GRAPH_OUTPUTS = (("graph.ttl", "turtle"), ("graph.jsonld", "jsonld"))
@@ -62,7 +62,7 @@ class BuildSummary:
     statements: int
     triples: int
     seconds: float
-    store_dir: Path
+    store_dir: Path | Endpoint
     outputs: tuple[Path, ...] = ()
 
     def render(self) -> str:
@@ -81,9 +81,10 @@ class BuildSummary:
 
 
 def build(
-    paths: Sequence[Path], settings: Settings, store_dir: Path, out_dir: str | Path | None = None
+    paths: Sequence[Path], settings: Settings, store_dir: Path | Endpoint, out_dir: str | Path | None = None
 ) -> BuildSummary:
-    """Build the graph of the reports under ``paths`` into the store at ``store_dir``; write outputs.
+    """Build the graph of the reports under ``paths`` into the store at ``store_dir`` (a folder, or a
+    remote SPARQL server); write outputs.
 
     Outputs go to ``out_dir`` (default: ``settings.build_dir``): ``graph.ttl``, ``graph.jsonld`` and
     the who-met-whom page.
@@ -96,7 +97,7 @@ def build(
 def build_from_extractions(
     extractions: Sequence[Extraction],
     settings: Settings,
-    store_dir: Path,
+    store_dir: Path | Endpoint,
     out_dir: str | Path | None = None,
     write_files: bool = True,
     started: float | None = None,
@@ -212,7 +213,10 @@ COUNTS = {
 
 
 def remove_reports(
-    report_ids: Sequence[str], settings: Settings, store_dir: Path, out_dir: str | Path | None = None
+    report_ids: Sequence[str],
+    settings: Settings,
+    store_dir: Path | Endpoint,
+    out_dir: str | Path | None = None,
 ) -> tuple[str, ...]:
     """Drop what the given reports contributed (their named graphs) and rewrite the outputs.
 
@@ -251,7 +255,7 @@ def count(store: Store, what: str) -> int:
 def summarize(
     store: Store,
     extractions: Sequence[Extraction],
-    store_dir: Path,
+    store_dir: Path | Endpoint,
     outputs: tuple[Path, ...],
     seconds: float,
 ) -> BuildSummary:

@@ -20,10 +20,12 @@ import json
 import re
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
@@ -34,7 +36,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Identifier, Node
 
-from unkg.errors import QueryError, StoreError
+from unkg.errors import QueryError, StoreError, UnkgError
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 BACKENDS = ("oxigraph", "rdflib")
@@ -429,50 +431,125 @@ def _identifier(value: object) -> Identifier | None:
 # ----- remote SPARQL endpoint --------------------------------------------------------------------
 
 
-SPARQL_QUERY = "application/sparql-query"
+# Queries and updates go as HTML forms: Virtuoso 7.2 never answers a POST of application/sparql-query.
+FORM = "application/x-www-form-urlencoded; charset=utf-8"
+# unkg's bookkeeping graphs on a server, named after the store's graph prefix
+BOOKKEEPING_PREFIX = "urn:unkg:"
+STAGING_PREFIX = "urn:unkg:staging:"
+SD_GRAPH = "http://www.w3.org/ns/sparql-service-description#Graph"
+SD_NAMED_GRAPH = "http://www.w3.org/ns/sparql-service-description#NamedGraph"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where a remote store lives: the SPARQL query URL, the update URL (default: the query URL),
+    credentials for HTTP digest or basic authentication, and the IRI prefix of the graphs that
+    belong to unkg (a server also holds graphs of its own: Virtuoso's ``virtrdf:`` schema ...)."""
+
+    query_url: str
+    update_url: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    graph_prefix: str | None = None
+
+    def __str__(self) -> str:
+        return self.query_url
 
 
 class SparqlEndpointStore(_ContextManaged):
-    """A remote SPARQL 1.1 endpoint (Protocol for queries, Update for writes), for a graph that
-    outgrows one machine; the endpoint's default graph must be the union of its named graphs.
+    """A remote SPARQL 1.1 server (Protocol for queries, Update for writes), such as Virtuoso, for a
+    graph that outgrows one machine; ``unkg serve`` is one too (read-only).
 
-    Bindings are applied by SPARQL substitution (:func:`substitute_bindings`): each bound variable
-    is replaced by its term in N-Triples syntax, escaped, so report text stays data.
+    Virtuoso, like most servers, answers a query without ``FROM`` from every quad it holds: a triple
+    two reports share comes back twice, and the server's own graphs join in. So, as the Oxigraph
+    backend does in its default graph, this store keeps the deduplicated union of its graphs in one
+    more graph, ``urn:unkg:union:`` + ``graph_prefix``, and the list of its graphs in a catalogue,
+    ``urn:unkg:graphs:`` + ``graph_prefix`` (so datasets under two base IRIs can share a server).
+    Every query runs on the dataset {default graph: the union; named graphs: the catalogue's},
+    sent as the Protocol's ``default-graph-uri`` and ``named-graph-uri``. An endpoint without a
+    catalogue (``unkg serve``, which answers from its union already) is queried as it is.
+
+    A graph is written into a staging graph first, then copied over the old one in one request, so
+    a write that fails half-way leaves the previous graph. Bindings are applied by SPARQL
+    substitution (:func:`substitute_bindings`): terms in escaped N-Triples syntax, so report text
+    stays data. Blank nodes are not supported across chunks (unkg mints none).
     """
 
-    PAGE = 5000  # rows per request when copying the dataset (endpoints cap result sizes)
+    PAGE = 5000  # rows per request when copying the dataset (Virtuoso caps results at 10,000 by default)
+    # triples per INSERT DATA request: Virtuoso 7.2's parser runs out of memory near 5,000 lines (SP030)
+    CHUNK = 1000
 
-    def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        timeout: float = 60.0,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        graph_prefix: str | None = None,
+    ) -> None:
         self.query_url = query_url
         self.update_url = update_url
         self.timeout = timeout
+        self.graph_prefix = graph_prefix
+        self.union_graph = URIRef("urn:unkg:union:" + (graph_prefix or ""))
+        self.catalogue_graph = URIRef("urn:unkg:graphs:" + (graph_prefix or ""))
+        self._opener = _opener(user, password, [url for url in (query_url, update_url) if url])
         self._closed = False
 
-    def _post(self, url: str, body: str, content_type: str, accept: str) -> tuple[bytes, str]:
+    @classmethod
+    def at(cls, endpoint: Endpoint, read_only: bool = False) -> SparqlEndpointStore:
+        """The store at ``endpoint``; ``read_only``: without its update URL."""
+        update_url = None if read_only else (endpoint.update_url or endpoint.query_url)
+        return cls(endpoint.query_url, update_url, user=endpoint.user, password=endpoint.password,
+                   graph_prefix=endpoint.graph_prefix)
+
+    # ----- HTTP --------------------------------------------------------------------------------
+
+    def _post(self, url: str, form: str, accept: str, updating: bool = False) -> tuple[bytes, str]:
+        """POST an urlencoded form; the answer's body and media type."""
         if self._closed:
             raise StoreError(f"the store {self.query_url} is closed")
         request = urllib.request.Request(
-            url, data=body.encode("utf-8"), headers={"Content-Type": content_type, "Accept": accept}
+            url, data=form.encode("ascii"), headers={"Content-Type": FORM, "Accept": accept}
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=self.timeout) as response:
+                if response.headers.get("X-SPARQL-MaxRows"):  # Virtuoso cut the result short
+                    raise StoreError(
+                        f"the endpoint {url} returned only the first {response.headers['X-SPARQL-MaxRows']} "
+                        "rows (Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)"
+                    )
                 return response.read(), response.headers.get_content_type()
         except urllib.error.HTTPError as error:
-            detail = _one_line(Exception(error.read().decode("utf-8", "replace") or error.reason))
-            if 400 <= error.code < 500:
-                raise QueryError(f"the endpoint {url} refused the query ({error.code}): {detail}") from error
-            raise StoreError(f"the endpoint {url} failed ({error.code}): {detail}") from error
+            raise _http_problem(url, error, updating) from error
         except (urllib.error.URLError, OSError) as error:
-            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {error}") from error
+            reason = getattr(error, "reason", error)
+            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {reason}") from error
+
+    def _query_body(self, query: str) -> str:
+        """The form of a query, with the store's dataset when it has one."""
+        fields = [("query", query)]
+        dataset = self._dataset_parameters()
+        if dataset is not None:
+            union, names = dataset
+            fields.append(("default-graph-uri", str(union)))
+            # no graph yet: name the (empty) union, else GRAPH ?g would see every graph of the server
+            fields += [("named-graph-uri", str(name)) for name in names or [union]]
+        return urllib.parse.urlencode(fields)
 
     def _results(self, sparql: str, bindings: Bindings | None) -> dict[str, Any]:
-        query = substitute_bindings(sparql, bindings)
-        body, _ = self._post(self.query_url, query, SPARQL_QUERY, "application/sparql-results+json")
+        body = self._query_body(substitute_bindings(sparql, bindings))
+        answer, _ = self._post(self.query_url, body, "application/sparql-results+json")
         try:
-            document: dict[str, Any] = json.loads(body)
+            document: dict[str, Any] = json.loads(answer)
         except ValueError as error:
             raise StoreError(f"the endpoint {self.query_url} did not answer in SPARQL JSON") from error
         return document
+
+    # ----- queries -----------------------------------------------------------------------------
 
     def select(self, sparql: str, bindings: Bindings | None = None) -> SelectResult:
         document = self._results(sparql, bindings)
@@ -487,41 +564,126 @@ class SparqlEndpointStore(_ContextManaged):
 
     def ask(self, sparql: str, bindings: Bindings | None = None) -> bool:
         document = self._results(sparql, bindings)
-        if "boolean" not in document:
-            raise QueryError("not an ASK query")
-        return bool(document["boolean"])
+        if "boolean" in document:
+            return bool(document["boolean"])
+        # Virtuoso with CaseMode 1 (its default without the Debian ini) answers ASK as a SELECT of
+        # __ASK_RETVAL: one row with 1 when true, no row when false.
+        if [name.lower() for name in document.get("head", {}).get("vars", [])] == ["__ask_retval"]:
+            rows = document.get("results", {}).get("bindings", [])
+            return any(value.get("value") not in ("0", "false") for row in rows for value in row.values())
+        raise QueryError("not an ASK query")
 
     def construct(self, sparql: str, bindings: Bindings | None = None) -> Graph:
-        query = substitute_bindings(sparql, bindings)
-        body, media_type = self._post(self.query_url, query, SPARQL_QUERY, "application/n-triples")
+        body = self._query_body(substitute_bindings(sparql, bindings))
+        answer, media_type = self._post(self.query_url, body, "application/n-triples")
         if "sparql-results" in media_type:
             raise QueryError("not a CONSTRUCT or DESCRIBE query")
         syntax = "nt" if "n-triples" in media_type else "turtle"
-        return Graph().parse(data=body.decode("utf-8"), format=syntax)
+        parsed = Graph().parse(data=answer.decode("utf-8"), format=syntax)
+        graph = Graph()
+        for s, p, o in parsed:
+            graph.add((s, p, _canonical(o) if isinstance(o, Literal) else o))
+        return graph
+
+    # ----- writes ------------------------------------------------------------------------------
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        if len(graph) == 0:
+            self.remove_graph(graph_iri)
+            return
+        staging = URIRef(STAGING_PREFIX + uuid.uuid4().hex)
         triples = [" ".join(ntriples_term(term) for term in triple) + " ." for triple in graph]
-        name = ntriples_term(graph_iri)
-        self._update(f"DROP SILENT GRAPH {name}")
-        for start in range(0, len(triples), self.PAGE):
-            chunk = "\n".join(triples[start : start + self.PAGE])
-            self._update(f"INSERT DATA {{ GRAPH {name} {{\n{chunk}\n}} }}")
+        name, union, stage = (ntriples_term(iri) for iri in (graph_iri, self.union_graph, staging))
+        try:
+            for start in range(0, len(triples), self.CHUNK):
+                chunk = "\n".join(triples[start : start + self.CHUNK])
+                self._update(f"INSERT DATA {{ GRAPH {stage} {{\n{chunk}\n}} }}")
+            self._update(
+                f"{self._drop_from_union(name, stage)} ;\n"
+                f"COPY SILENT {stage} TO {name} ;\n"
+                f"DROP SILENT GRAPH {stage} ;\n"
+                f"INSERT {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} ;\n"
+                f"{self._catalogue('INSERT', name)}"
+            )
+        except StoreError:
+            with suppress(StoreError):
+                self._update(f"DROP SILENT GRAPH {stage}")
+            raise
 
     def remove_graph(self, graph_iri: URIRef) -> None:
-        self._update(f"DROP SILENT GRAPH {ntriples_term(graph_iri)}")
+        name = ntriples_term(graph_iri)
+        self._update(
+            f"{self._drop_from_union(name)} ;\nDROP SILENT GRAPH {name} ;\n{self._catalogue('DELETE', name)}"
+        )
+
+    def _drop_from_union(self, name: str, *keep_out: str) -> str:
+        """SPARQL Update deleting from the union graph the triples of graph ``name`` that no other graph
+        holds (the union, the catalogue and the ``keep_out`` graphs, e.g. staging, do not count)."""
+        union, catalogue = ntriples_term(self.union_graph), ntriples_term(self.catalogue_graph)
+        excluded = ", ".join((name, union, catalogue, *keep_out))
+        return (
+            f"DELETE {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other NOT IN ({excluded})) }} }}"
+        )
+
+    def _catalogue(self, operation: str, name: str) -> str:
+        """SPARQL Update recording (INSERT) or forgetting (DELETE) graph ``name`` in the catalogue,
+        which always says that the union graph is kept (so an emptied store stays in union mode)."""
+        catalogue, union = ntriples_term(self.catalogue_graph), ntriples_term(self.union_graph)
+        kept = f"INSERT DATA {{ GRAPH {catalogue} {{ {union} a <{SD_GRAPH}> }} }}"
+        return f"{operation} DATA {{ GRAPH {catalogue} {{ {name} a <{SD_NAMED_GRAPH}> }} }} ;\n{kept}"
 
     def _update(self, update: str) -> None:
         if not self.update_url:
             raise StoreError(f"the endpoint {self.query_url} is read-only here: no update URL was given")
-        self._post(self.update_url, update, "application/sparql-update", "*/*")
+        self._post(self.update_url, urllib.parse.urlencode({"update": update}), "*/*", updating=True)
+
+    # ----- the dataset -------------------------------------------------------------------------
+
+    def _dataset_parameters(self) -> tuple[URIRef, list[URIRef]] | None:
+        """The union graph and the store's graphs, read from the catalogue at every call (another
+        client may have written since); None when the endpoint holds no catalogue (``unkg serve``)."""
+        query = f"SELECT ?g ?kind WHERE {{ GRAPH <{self.catalogue_graph}> {{ ?g a ?kind }} }}"
+        rows = self._bindings_without_dataset(query)
+        if not rows:
+            return None
+        named = (row for row in rows if row.get("kind", {}).get("value") == SD_NAMED_GRAPH)
+        names = [URIRef(row["g"]["value"]) for row in named]
+        return self.union_graph, self._own(names)
+
+    def _bindings_without_dataset(self, query: str) -> list[dict[str, Any]]:
+        answer, _ = self._post(self.query_url, urllib.parse.urlencode({"query": query}),
+                               "application/sparql-results+json")
+        try:
+            rows: list[dict[str, Any]] = json.loads(answer)["results"]["bindings"]
+        except (ValueError, KeyError, TypeError) as error:
+            raise StoreError(f"the endpoint {self.query_url} did not answer in SPARQL JSON") from error
+        return rows
+
+    def _own(self, names: list[URIRef]) -> list[URIRef]:
+        """The graphs that belong to the store: under ``graph_prefix``, never unkg's bookkeeping graphs."""
+        own = (
+            name for name in names
+            if not str(name).startswith(BOOKKEEPING_PREFIX)
+            and (self.graph_prefix is None or name.startswith(self.graph_prefix))
+        )
+        return sorted(own)
 
     def graph_names(self) -> list[URIRef]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        return sorted(row[0] for row in rows if isinstance(row[0], URIRef))
+        dataset = self._dataset_parameters()
+        if dataset is not None:
+            return dataset[1]
+        rows = self._bindings_without_dataset("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return self._own([URIRef(row["g"]["value"]) for row in rows if row.get("g", {}).get("type") == "uri"])
 
     def dataset(self) -> Dataset:
         dataset = Dataset(default_union=True)
-        page = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o LIMIT %d OFFSET %d"
+        # Sorted in a subquery, paged outside it: Virtuoso refuses ORDER BY with OFFSET + LIMIT past
+        # 10,000 rows (error SR353, "use a scrollable cursor"), which a report's graph can reach.
+        page = (
+            "SELECT ?s ?p ?o WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o } }"
+            " LIMIT %d OFFSET %d"
+        )
         for name in self.graph_names():
             target = dataset.graph(name)
             offset = 0
@@ -542,8 +704,36 @@ class SparqlEndpointStore(_ContextManaged):
         self._closed = True
 
 
+def _opener(user: str | None, password: str | None, urls: list[str]) -> urllib.request.OpenerDirector:
+    """An HTTP opener answering digest (Virtuoso's /sparql-auth) or basic challenges with the credentials."""
+    if user is None:
+        return urllib.request.build_opener()
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    for url in urls:
+        passwords.add_password(None, url, user, password or "")
+    return urllib.request.build_opener(
+        urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)
+    )
+
+
+def _http_problem(url: str, error: urllib.error.HTTPError, updating: bool) -> UnkgError:
+    """One line for an HTTP error: a refused query is the query's fault, a refused update the store's."""
+    text = error.read().decode("utf-8", "replace") or str(error.reason)
+    detail = _one_line(Exception(text.split("SPARQL query:")[0]))  # Virtuoso repeats the whole query
+    if updating:
+        if error.code in (401, 403) or "SECURITY" in text:
+            hint = "give the user the SPARQL_UPDATE role (Virtuoso) and check the update URL and credentials"
+            return StoreError(f"the endpoint {url} refused the update ({error.code}): {detail}; {hint}")
+        return StoreError(f"the endpoint {url} failed the update ({error.code}): {detail}")
+    if error.code in (401, 403):
+        return StoreError(f"the endpoint {url} refused access ({error.code}): {detail}")
+    if 400 <= error.code < 500:
+        return QueryError(f"the endpoint {url} refused the query ({error.code}): {detail}")
+    return StoreError(f"the endpoint {url} failed ({error.code}): {detail}")
+
+
 def _json_term(value: Mapping[str, str]) -> Identifier:
-    """An rdflib term from one SPARQL 1.1 Query Results JSON binding."""
+    """An rdflib term from one SPARQL 1.1 Query Results JSON binding (Virtuoso's quirks undone)."""
     kind = value.get("type")
     if kind == "uri":
         return URIRef(value["value"])
@@ -553,10 +743,19 @@ def _json_term(value: Mapping[str, str]) -> Identifier:
         if "xml:lang" in value:
             return Literal(value["value"], lang=value["xml:lang"])
         datatype = value.get("datatype")
-        if datatype and datatype != XSD_STRING:
-            return Literal(value["value"], datatype=URIRef(datatype))
-        return Literal(value["value"])
+        return _canonical(Literal(value["value"], datatype=URIRef(datatype) if datatype else None))
     raise StoreError(f"unsupported term in SPARQL JSON results: {value!r}")
+
+
+def _canonical(literal: Literal) -> Literal:
+    """A literal as the other backends give it: ``xsd:string`` as a plain literal, and booleans
+    as ``true``/``false`` (Virtuoso answers ``"1"^^xsd:boolean``)."""
+    datatype = str(literal.datatype) if literal.datatype is not None else None
+    if datatype == XSD_STRING:
+        return Literal(str(literal))
+    if datatype == XSD_BOOLEAN and str(literal) in ("0", "1"):
+        return Literal("true" if str(literal) == "1" else "false", datatype=literal.datatype)
+    return literal
 
 
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
@@ -624,12 +823,18 @@ def substitute_bindings(sparql: str, bindings: Bindings | None) -> str:
 # ----- opening -----------------------------------------------------------------------------------
 
 
-def open_store(path: Path | None, read_only: bool = False, backend: str = "oxigraph") -> Store:
-    """Open the store at ``path`` (None: in memory) with the named backend.
+StoreLocation = Path | Endpoint | None
+
+
+def open_store(path: StoreLocation, read_only: bool = False, backend: str = "oxigraph") -> Store:
+    """Open the store at ``path``: a folder (None: in memory) with the named backend, or a remote
+    SPARQL server (:class:`Endpoint`).
 
     ``read_only`` is for readers (query, export, validate, serve): a missing store is an
     error telling the user to build first, instead of silently creating an empty one.
     """
+    if isinstance(path, Endpoint):
+        return SparqlEndpointStore.at(path, read_only=read_only)
     if backend == "oxigraph":
         return OxigraphStore(path, read_only=read_only)
     if backend == "rdflib":

@@ -54,6 +54,7 @@ from unkg.serve.negotiate import choose
 from unkg.serve.results import RESULT_MEDIA_TYPES, write_ask, write_select
 from unkg.serve.sparqltext import is_update, uses_service
 from unkg.serve.workers import QueryTimeout, ServerBusy, WorkerPool
+from unkg.store import Endpoint
 
 MAX_BODY_BYTES = 1_000_000
 FILE_JOB_SECONDS = 120.0  # views and dumps are written once, then served from the cache
@@ -447,7 +448,7 @@ def _catalogue(settings: Settings) -> dict[str, tuple[QueryInfo, str]]:
 
 
 def make_server(
-    store_dir: Path,
+    store_dir: Path | Endpoint,
     host: str,
     port: int,
     settings: Settings,
@@ -456,7 +457,7 @@ def make_server(
     workers: int = 3,
 ) -> ThreadingHTTPServer:
     """A ready server (not yet serving); ``server.state.pool`` must be closed after use."""
-    if not store_dir.is_dir():
+    if isinstance(store_dir, Path) and not store_dir.is_dir():
         raise StoreError(f"no store at {store_dir}: run `unkg build` first")
     pool = WorkerPool(store_dir, settings, size=workers)
     state = ServerState(
@@ -485,7 +486,7 @@ def _stop_on_signal(signum: int, frame: object) -> None:
 
 
 def serve(
-    store_dir: Path,
+    store_dir: Path | Endpoint,
     host: str,
     port: int,
     settings: Settings,
@@ -493,7 +494,8 @@ def serve(
     max_results: int,
     workers: int = 3,
 ) -> None:
-    """Serve the store at ``store_dir`` on ``host:port`` until interrupted."""
+    """Serve the store at ``store_dir`` (a folder, or a remote SPARQL server) on ``host:port`` until
+    interrupted; a query past the time limit is abandoned (a remote server stops it at its own limit)."""
     server = make_server(store_dir, host, port, settings, timeout, max_results, workers)
     state: ServerState = server.state  # type: ignore[attr-defined]
     bound_host, bound_port = server.server_address[:2]

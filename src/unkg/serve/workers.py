@@ -20,6 +20,7 @@ from pathlib import Path
 from unkg.config import Settings
 from unkg.errors import StoreError, UnkgError
 from unkg.serve.jobs import Answer, Failure, Job, run_job
+from unkg.store import Endpoint
 
 READY = "ready"
 STARTUP_SECONDS = 60.0
@@ -33,12 +34,12 @@ class ServerBusy(UnkgError):
     """Every worker stayed busy for the whole time limit."""
 
 
-def worker_main(conn: Connection, store_dir: str, settings: Settings) -> None:
+def worker_main(conn: Connection, store_dir: Path | Endpoint, settings: Settings) -> None:
     """The loop of one worker process: open the store read-only, then answer jobs until told to stop."""
     from unkg.store import open_store
 
     try:
-        store = open_store(Path(store_dir), read_only=True)
+        store = open_store(store_dir, read_only=True)
     except UnkgError as error:
         conn.send(Failure(500, str(error)))
         return
@@ -65,11 +66,12 @@ class _Worker:
 
 
 class WorkerPool:
-    """``size`` worker processes over the store at ``store_dir``; :meth:`run` does one job with a limit."""
+    """``size`` worker processes over the store at ``store_dir`` (a folder, or a remote SPARQL server);
+    :meth:`run` does one job with a limit."""
 
-    def __init__(self, store_dir: Path, settings: Settings, size: int = 2) -> None:
+    def __init__(self, store_dir: Path | Endpoint, settings: Settings, size: int = 2) -> None:
         self._context = multiprocessing.get_context("spawn")  # never fork a threaded server
-        self._store_dir = str(store_dir)
+        self._store_dir = store_dir
         self._settings = settings
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
