@@ -183,10 +183,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from unkg.evaluate import evaluate
+    from unkg.evaluate import evaluate_many
 
     settings = _settings(args)
-    table = evaluate(Path(args.gold_dir), settings=settings, use_curation=args.with_curation)
+    gold_dirs = [Path(gold_dir) for gold_dir in args.gold_dir]
+    table = evaluate_many(gold_dirs, settings=settings, use_curation=args.with_curation)
     print(table.render())
     return 0
 
@@ -289,7 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store_options(p)
 
     p = add("eval", cmd_eval, "score extraction against gold annotations (precision, recall, F1)")
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument(
+        "gold_dir",
+        metavar="GOLD_DIR",
+        nargs="+",
+        help="folders of gold files; several are scored as one table whose overall rows pool them",
+    )
     p.add_argument(
         "--with-curation", action="store_true", help="apply data/curation.yaml before scoring"
     )

@@ -759,11 +759,43 @@ def evaluate(gold_dir: Path, settings: Settings, use_curation: bool = False) -> 
     Reports are looked up in a ``reports/`` folder next to ``gold_dir`` first (the layout
     ``python -m unkg.synth OUT`` writes), then in ``data/reports/``.
     """
+    golds, extractions = _extract_gold_dir(gold_dir, settings, use_curation)
+    return score_reports(golds, extractions, notes=_curation_notes(use_curation))
+
+
+def evaluate_many(gold_dirs: Sequence[Path], settings: Settings, use_curation: bool = False) -> ScoreTable:
+    """Score several gold folders as one table, whose overall rows pool every report.
+
+    Each folder is extracted on its own, as :func:`evaluate` does. Folders are independent sets
+    (a gold key means one person only within its folder), so the table has no "same person across
+    reports" row when there is more than one; report ids must differ between folders.
+    """
+    if len(gold_dirs) == 1:
+        return evaluate(gold_dirs[0], settings, use_curation)
+    golds: list[GoldReport] = []
+    extractions: list[Extraction] = []
+    seen: dict[str, Path] = {}
+    for gold_dir in gold_dirs:
+        dir_golds, dir_extractions = _extract_gold_dir(gold_dir, settings, use_curation)
+        for gold in dir_golds:
+            if gold.report in seen:
+                raise GoldError(f"{gold_dir}: report {gold.report!r} is also in {seen[gold.report]}")
+            seen[gold.report] = gold_dir
+        golds += dir_golds
+        extractions += dir_extractions
+    return score_reports(golds, extractions, notes=_curation_notes(use_curation), across_reports=False)
+
+
+def _extract_gold_dir(
+    gold_dir: Path, settings: Settings, use_curation: bool
+) -> tuple[tuple[GoldReport, ...], list[Extraction]]:
     golds = load_gold_dir(gold_dir)
     paths = [find_report(settings.reports_dir, gold.report, gold_dir.parent / "reports") for gold in golds]
-    extractions = extract_reports(paths, settings, use_curation=use_curation)
-    notes = ["curation applied (data/curation.yaml)" if use_curation else "without curation"]
-    return score_reports(golds, extractions, notes=notes)
+    return golds, list(extract_reports(paths, settings, use_curation=use_curation))
+
+
+def _curation_notes(use_curation: bool) -> list[str]:
+    return ["curation applied (data/curation.yaml)" if use_curation else "without curation"]
 
 
 def evaluate_synthetic(count: int, seed: int, work_dir: Path, series: bool = False) -> ScoreTable:
