@@ -200,16 +200,60 @@ def report_vocabulary(text: str) -> Vocabulary:
     lower = frozenset(re.findall(r"(?<![\w'-])[a-z][a-z'-]+\b", text))
     acronyms: set[str] = set()
     for match in re.finditer(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?\b", text):
-        before = re.search(r"\b([A-Z][a-z][\w-]*),? $", text[max(0, match.start() - 30) : match.start()])
-        after = re.match(r" ([A-Z][a-z][\w-]*)(?: ([A-Z][a-z][\w-]*))?", text[match.end() : match.end() + 40])
-        neighbours = [found.group(1) for found in (before, after) if found]
-        if after and after.group(2):
-            neighbours.append(after.group(2))
+        if _capital_particle_before_name(text, match):
+            continue  # "DE VRIES", "VAN DER BERG": a particle in capitals, part of the family name
+        neighbours = _name_neighbours(text, match.start(), match.end())
         alone = not any(_name_like(word, frozenset()) for word in neighbours)
-        known = organization_for_name(match.group()) is not None
+        known = _known_organization(match.group())
         if alone or (known and not any(_name_like(word, lower) for word in neighbours)):
             acronyms.add(match.group())
     return Vocabulary(lower_words=lower, acronyms=frozenset(acronyms))
+
+
+# Name particles as captions write them, in capitals: "Jean DE LA CROIX", "Luis DA SILVA".
+_CAPITAL_PARTICLES = "(?:" + "|".join(sorted(p.upper() for p in LOWER_PARTICLES)) + ")"
+
+
+def _capital_particle_before_name(text: str, match: re.Match[str]) -> bool:
+    """A particle in capitals followed by more of a family name in capitals: "DE" in "DE LA CROIX"."""
+    if re.fullmatch(_CAPITAL_PARTICLES, match.group()) is None:
+        return False
+    following = text[match.end() : match.end() + 20]
+    return re.match(rf"(?: {_CAPITAL_PARTICLES})* [A-Z]{{2}}", following) is not None
+
+
+_CAPITALS_WORD = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
+
+
+def _name_neighbours(text: str, start: int, end: int) -> list[str]:
+    """The mixed-case words beside a word in capitals, reached over other words in capitals that are
+    no known organization: "Inés" for "SOLER" in "Inés PRADO SOLER", "Pieter" for "HOUT" in
+    "VAN DEN HOUT Pieter" (a family name of several words in capitals), and up to two after it."""
+    before = re.search(
+        rf"\b([A-Z][a-z][\w-]*),? ((?:{_CAPITALS_WORD} ){{0,3}})$", text[max(0, start - 60) : start]
+    )
+    after = re.match(
+        rf" ((?:{_CAPITALS_WORD} ){{0,3}})([A-Z][a-z][\w-]*)(?: ([A-Z][a-z][\w-]*))?", text[end : end + 60]
+    )
+    neighbours = []
+    if before and _unknown_capitals(before.group(2)):
+        neighbours.append(before.group(1))
+    if after and _unknown_capitals(after.group(1)):
+        neighbours += [word for word in after.group(2, 3) if word]
+    return neighbours
+
+
+def _unknown_capitals(chain: str) -> bool:
+    """Words in capitals between a word and its neighbour that leave them in one name: particles and
+    words that are no known organization ("UN" in "Geneva UN ESCAP" is one)."""
+    return all(
+        re.fullmatch(_CAPITAL_PARTICLES, word) or not _known_organization(word) for word in chain.split()
+    )
+
+
+@cache
+def _known_organization(word: str) -> bool:
+    return organization_for_name(word) is not None
 
 
 def country_word(word: str, codes: bool = True) -> str | None:

@@ -149,10 +149,20 @@ def is_capitals(token: str) -> bool:
 
 
 def tidy_part(text: str) -> str:
-    """A name part in ordinary case: "ZHANG" -> "Zhang", "HONG-SHENG" -> "Hong-Sheng"; "El-Kady" kept."""
+    """A name part in ordinary case: "ZHANG" -> "Zhang", "HONG-SHENG" -> "Hong-Sheng"; "El-Kady" kept.
+
+    Particles before another word go to lower case, as written inside a name: "VAN DER BERG" -> "van der
+    Berg"; Arabic "El"/"Al" are usually written capitalised ("EL KADY" -> "El Kady").
+    """
     if not is_capitals(text):
         return text
-    return "-".join(" ".join(word.capitalize() for word in piece.split(" ")) for piece in text.split("-"))
+    words = text.split(" ")
+    return " ".join(
+        word.lower()
+        if word.lower() in LOWER_PARTICLES - {"el", "al"} and index < len(words) - 1
+        else "-".join(piece.capitalize() for piece in word.split("-"))
+        for index, word in enumerate(words)
+    )
 
 
 def strip_nickname(token: str) -> str:

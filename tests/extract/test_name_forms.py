@@ -1,0 +1,79 @@
+"""Name forms that are one person or no person: double family names, particles in capitals,
+organization names that look like personal names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from unkg.extract import extract
+from unkg.extract.names import tidy_part
+from unkg.model import Document, Extraction
+
+MakeDocument = Callable[..., Document]
+
+
+def _keys(extraction: Extraction) -> list[str]:
+    return [person.key for person in extraction.people]
+
+
+def test_titled_double_family_name_is_the_full_name_person(make_document: MakeDocument) -> None:
+    text = (
+        "Mr. Rodrigo Valdés Iturbe, Senior Adviser, United Nations Office at Vienna, opened the meeting.\n\n"
+        "Professor Hana SEKINE asked Mr. Valdés Iturbe whether the review would be public.\n\n"
+        "Mr. Valdés Iturbe replied that the findings would be published in the spring.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["sekine-hana", "valdes-iturbe-rodrigo"]
+    person = next(p for p in extraction.people if p.key == "valdes-iturbe-rodrigo")
+    assert person.family_name == "Valdés Iturbe"
+    assert person.given_name == "Rodrigo"
+    answer = next(s for s in extraction.statements if s.act.value == "answered")
+    assert answer.speaker == "valdes-iturbe-rodrigo"
+
+
+def test_first_of_two_family_names_alone_is_the_person(make_document: MakeDocument) -> None:
+    text = (
+        "Dr. Beatriz Olmedo Carvalho of the Office of Legal Affairs presented the draft.\n\n"
+        "Professor Jun-ho BAEK asked Dr. Olmedo whether the text was final.\n\n"
+        "Dr. Olmedo answered that two articles were still open.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["baek-jun-ho", "olmedo-carvalho-beatriz"]
+
+
+def test_two_people_sharing_a_double_family_name_are_not_merged(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Lucía Ferrer Amado and Mr. Iñigo Ferrer Amado, both of the Instituto Cervantes, joined.\n\n"
+        "Professor Akane MURATA thanked Ms. Ferrer Amado for her remarks.\n"
+    )
+    extraction = extract(make_document(text))
+    assert [k for k in _keys(extraction) if "ferrer" in k] == ["amado-inigo-ferrer", "ferrer-amado-lucia"]
+    thanks = [(i.source, i.target) for i in extraction.interactions if i.kind.value == "thanked"]
+    assert thanks == [("murata-akane", "ferrer-amado-lucia")]  # "Ms.": the woman of the two
+
+
+def test_one_name_split_in_two_places_is_one_person(make_document: MakeDocument) -> None:
+    text = (
+        "Dr. Inés PRADO SOLER, Programme Officer, UNESCO\n\n"
+        "Dr. Inés Prado Soler of UNESCO explained the programme.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["prado-soler-ines"]
+
+
+def test_particles_in_capitals_stay_in_the_family_name(make_document: MakeDocument) -> None:
+    text = (
+        "Photo: Marie-Claude DE LA FONTAINE, Director, UNHCR, and Bruno DOS REIS, Adviser, WIPO\n\n"
+        "Ms. Marie-Claude de la Fontaine welcomed the participants. Mr. dos Reis presented the treaty.\n\n"
+        "VAN DEN HOUT Pieter-Jan, Lecturer, Kobe University\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["de-la-fontaine-marie-claude", "dos-reis-bruno", "van-den-hout-pieter-jan"]
+    names = {p.key: p.name for p in extraction.people}
+    assert names["de-la-fontaine-marie-claude"] == "Marie-Claude de la Fontaine"
+
+
+def test_tidy_part_lowers_particles_but_not_arabic_articles() -> None:
+    assert tidy_part("VAN DER BERG") == "van der Berg"
+    assert tidy_part("EL KADY") == "El Kady"
+    assert tidy_part("HONG-SHENG") == "Hong-Sheng"
