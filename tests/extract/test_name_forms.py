@@ -77,3 +77,13 @@ def test_tidy_part_lowers_particles_but_not_arabic_articles() -> None:
     assert tidy_part("VAN DER BERG") == "van der Berg"
     assert tidy_part("EL KADY") == "El Kady"
     assert tidy_part("HONG-SHENG") == "Hong-Sheng"
+
+
+def test_an_east_asian_name_after_of_is_a_person_but_a_place_is_not(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Ewa MALINOWSKA presented the findings. The notes were taken with the help of "
+        "Takumi Nakano.\n\n"
+        "The delegation visited the University of Hong Kong and the Department of Operational Support.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["malinowska-ewa", "nakano-takumi"]

@@ -606,7 +606,12 @@ def _plausible_untitled_name(
         return False
     for first in (run[0], name_tokens[0]):
         before = text[max(0, first.start - 12) : first.start].split()
-        if before and before[-1].lower() in _DETERMINERS:
+        after_preposition = bool(before) and before[-1] in ("of", "for")
+        if (
+            before
+            and before[-1].lower() in _DETERMINERS
+            and not (after_preposition and _east_asian_pair(run, name_tokens, vocabulary))
+        ):
             return False
     return not any(
         _ordinary_word(token.text, vocabulary)
@@ -614,6 +619,16 @@ def _plausible_untitled_name(
         and not (position > 0 and token.text in LOWER_PARTICLES)
         for position, token in enumerate(name_tokens)
     )
+
+
+def _east_asian_pair(run: list[_Token], name_tokens: list[_Token], vocabulary: Vocabulary) -> bool:
+    """ "with the assistance of Kenji Mori": after "of"/"for", a whole run of two parts, exactly one of
+    them a common East Asian family name and neither an ordinary word, is a name ("of Hong Kong",
+    both family names, and "of Operational Support" are not)."""
+    if len(name_tokens) != 2 or len(run) != 2:
+        return False
+    families = [fold(token.text) in east_asian_family_names() for token in name_tokens]
+    return sum(families) == 1 and not any(_ordinary_word(token.text, vocabulary) for token in name_tokens)
 
 
 _ROMAN = re.compile(r"M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
