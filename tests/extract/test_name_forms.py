@@ -87,3 +87,27 @@ def test_an_east_asian_name_after_of_is_a_person_but_a_place_is_not(make_documen
     )
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["malinowska-ewa", "nakano-takumi"]
+
+
+def test_organization_names_in_other_languages_are_not_people(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Odile MARCHETTI (Agence Française de Développement) and Mr. Lars Ekdahl (Nordische "
+        "Gesellschaft für Internationale Entwicklung) joined the roundtable.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["ekdahl-lars", "marchetti-odile"]
+
+
+def test_an_acronym_with_a_venue_word_is_a_place_not_a_person(make_document: MakeDocument) -> None:
+    text = (
+        "Expert meeting on water security, UNICEF House, Dushanbe, Friday 3 April 2026\n\n"
+        "Professor Bakhyt ORAZOVA opened the meeting at the Harmony Pavilion.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["orazova-bakhyt"]
+
+
+def test_plural_posts_and_body_words_make_a_group_not_a_person(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Sunil Wickrama recalled that APEC Trade Ministers had endorsed the plan and that "
+        "Mekong Rectors met every year.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["wickrama-sunil"]

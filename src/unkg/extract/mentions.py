@@ -599,6 +599,8 @@ def _plausible_untitled_name(
         return False  # "Sun Moon University", "OBOR Judicial Research Institute"
     if any(_roman_numeral(token.text) for token in name_tokens):
         return False  # "Phase III", "Title IX": a numbered thing
+    if any(_body_word(token.text) for token in name_tokens):
+        return False  # "ASEAN Defence Ministers", "Internationale Zusammenarbeit": words of a body's name
     capitals = [is_capitals(token.text) for token in name_tokens]
     if any(capitals) and not all(capitals):
         return True
@@ -619,6 +621,34 @@ def _plausible_untitled_name(
         and not (position > 0 and token.text in LOWER_PARTICLES)
         for position, token in enumerate(name_tokens)
     )
+
+
+def _body_word(word: str) -> bool:
+    """A word that makes an untitled run a body, not a person: a word of organization names (even in a
+    run with capitals, "ASEAN Defence"), the plural of a post or body word ("Ministers", "Universities"),
+    or a known organization's acronym that is no family name ("UN House", not "NAM Young Hee")."""
+    if non_name_words().get(word) not in (None, "time"):
+        return True
+    if is_capitals(word):
+        ordinary = fold(word) not in east_asian_family_names() and word.lower() not in LOWER_PARTICLES
+        return ordinary and _known_organization(word)  # "DOS" in "Bruno DOS REIS" is a particle
+    return any(_is_post_or_body_word(singular) for singular in _singulars(word))
+
+
+def _singulars(word: str) -> list[str]:
+    """Possible singulars of an English plural: "Ministers" -> "Minister", "Universities" -> "University"."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return []
+    forms = [word[:-1]]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    return forms
+
+
+def _is_post_or_body_word(word: str) -> bool:
+    return word in role_words()["head"] or non_name_words().get(word) == "org"
 
 
 def _east_asian_pair(run: list[_Token], name_tokens: list[_Token], vocabulary: Vocabulary) -> bool:
