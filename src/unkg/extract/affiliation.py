@@ -13,6 +13,10 @@ It collects evidence for each person and sets :attr:`Person.country` from it:
   and intergovernmental entities never give a country: their staff are international civil
   servants. Someone whose current post is at such an entity keeps no country from former
   national posts either.
+* **An organization written right after a name** - "Ms. X of the National University of Mongolia",
+  "X (Mongolian Red Cross Society)", a caption's "X, Waseda University", "X, a doctoral candidate at
+  Y", "X and Y, students of Z": the person's current affiliation, weighted as a current post (not
+  when it is former, nor when a list of people meets a list of organizations).
 * **Explicit text around a mention** - a demonym (or "Japan's") qualifying the name through
   titles and person nouns only ("Korean Ambassador X", "the Chinese scholar Professor X"); a
   country right after it ("Colonel X of Mongolia", "Professor X from China", "X (Japan)", "the
@@ -20,7 +24,8 @@ It collects evidence for each person and sets :attr:`Person.country` from it:
   diplomat"). "of China Foreign Affairs University" is an organization, not a country.
 
 Each piece of evidence has a weight (``weights`` in the cue file: a current post 2, a former post
-1, an organization inside a post phrase 1, explicit text 2). A person gets the country with
+1, an organization inside a post phrase 1, explicit text 2; an affiliation after a name as a current
+post). A person gets the country with
 evidence when it is the only one, or when its total is at least ``dominance`` (2) times the next
 country's; otherwise - conflicting evidence - the country is left unset. A person without any
 evidence keeps the country the earlier stages gave (if any). Group speakers are left as the speech
@@ -100,6 +105,7 @@ def country_evidence(extraction: Extraction) -> list[CountryEvidence]:
     for person in extraction.people:
         posts = [p for p in extraction.posts if p.person == person.key]
         found += _post_evidence(person.key, posts, organizations, extraction.organizations)
+        found += _affiliation_evidence(person, posts, extraction)
         found += _text_evidence(person, extraction.document.text)
     return found
 
@@ -207,6 +213,94 @@ def _keep_strongest(found: dict[tuple[str, str], CountryEvidence], key: str, ite
 
 def _named_inside(organization: Organization, span: Span) -> bool:
     return any(span.start <= m.start and m.end <= span.end for m in organization.mentions)
+
+
+# ----- organizations written right after a name -------------------------------------------------
+
+# What may stand between a name and the organization it belongs to (NAME is another person, for
+# "X and Y, students of the Graduate Institute"): "X of the ...", "X from ...", "X (...", a caption's
+# "X, <organization>", and a lower-case apposition "X, a doctoral candidate at ...", "X, students of ...".
+_AFFILIATION_GAP = re.compile(
+    r"(?:(?:,\s+|\s+and\s+)NAME)*"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?"
+    r"|[ \t]*\([ \t]*(?:the\s+)?"
+    r"|,[ \t]+(?:the\s+)?"
+    r"|,\s+(?:(?:a|an)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|at|from|with|in)\s+(?:the\s+)?)"
+)
+_MAX_GAP = 120
+
+
+def _affiliation_evidence(
+    person: Person, posts: Sequence[Post], extraction: Extraction
+) -> list[CountryEvidence]:
+    """Evidence from a national organization named right after the person's name ("Ms. X of the National
+    University of Mongolia", "X (Mongolian Red Cross Society)", "X, a doctoral candidate at Y"): the
+    person's current affiliation, weighted as a current post. Organizations of the person's posts are
+    counted there already; a former affiliation ("a former researcher at") and anyone whose current post
+    is at an international entity take nothing from it."""
+    organizations = {o.key: o for o in extraction.organizations}
+    if any(not p.former and _is_international(organizations.get(p.organization or "")) for p in posts):
+        return []
+    counted = {p.organization for p in posts if p.organization}
+    counted |= {o.key for o in extraction.organizations for p in posts if _named_inside(o, p.span)}
+    text = extraction.document.text
+    others = [span for other in extraction.people if other.key != person.key for span in other.mentions]
+    weight = _cues().weights["current_post"]
+    found: dict[str, CountryEvidence] = {}
+    for mention in person.mentions:
+        for organization, start in _organizations_after(mention.end, extraction.organizations):
+            if organization.key in counted or organization.key in found:
+                continue
+            gap = _with_names_marked(text, mention.end, start, others)
+            if "former" in gap or "\n\n" in gap or not _AFFILIATION_GAP.fullmatch(gap):
+                continue
+            before = _with_names_marked(text, max(0, mention.start - 80), mention.start, others)
+            coordinated = "NAME" in gap or re.search(r"NAME(?:,?\s+and|,)\s+$", before) is not None
+            if coordinated and _listed_with_another(text, organization, start, extraction.organizations):
+                continue  # "X and Y, students of A and B": which of them belongs where is not said
+            code = national_country(organization)
+            if code is not None:
+                found[organization.key] = CountryEvidence(
+                    person.key, code, "affiliation", Span(mention.start, start), weight
+                )
+    return sorted(found.values(), key=lambda e: (e.span.start, e.country))
+
+
+def _listed_with_another(
+    text: str, organization: Organization, start: int, organizations: Sequence[Organization]
+) -> bool:
+    """Whether the organization named at ``start`` is followed by "and"/"," and another organization."""
+    end = next((span.end for span in organization.mentions if span.start == start), start)
+    joined = re.match(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?", text[end : end + 12])
+    return joined is not None and any(
+        span.start == end + joined.end() for other in organizations for span in other.mentions
+    )
+
+
+def _organizations_after(
+    position: int, organizations: Sequence[Organization]
+) -> list[tuple[Organization, int]]:
+    """Organizations named within :data:`_MAX_GAP` characters after ``position``, nearest first."""
+    found = [
+        (organization, span.start)
+        for organization in organizations
+        for span in organization.mentions
+        if position <= span.start <= position + _MAX_GAP
+    ]
+    return sorted(found, key=lambda item: (item[1], item[0].key))
+
+
+def _with_names_marked(text: str, start: int, end: int, names: Sequence[Span]) -> str:
+    """``text[start:end]`` with every other person's mention inside it replaced by ``NAME``."""
+    inside = sorted(span for span in names if start <= span.start and span.end <= end)
+    pieces, position = [], start
+    for span in inside:
+        if span.start < position:
+            continue
+        pieces += [text[position : span.start], "NAME"]
+        position = span.end
+    pieces.append(text[position:end])
+    return "".join(pieces)
 
 
 # ----- explicit text ----------------------------------------------------------------------------

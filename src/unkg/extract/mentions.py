@@ -613,6 +613,7 @@ def _plausible_untitled_name(
             before
             and before[-1].lower() in _DETERMINERS
             and not (after_preposition and _east_asian_pair(run, name_tokens, vocabulary))
+            and not (before[-1] == "that" and _clause_follows(text, run[-1].end))
         ):
             return False
     return not any(
@@ -649,6 +650,19 @@ def _singulars(word: str) -> list[str]:
 
 def _is_post_or_body_word(word: str) -> bool:
     return word in role_words()["head"] or non_name_words().get(word) == "org"
+
+
+# Words that go on a clause after its subject: "announced that Kenji Sato would ...", "... of Kobe University"
+_CLAUSE_WORDS = frozenset(
+    "of from and would will had has have was is were are should could might may can did who".split()  # noqa: SIM905
+)
+
+
+def _clause_follows(text: str, end: int) -> bool:
+    """Whether the run ending at ``end`` is the subject of a clause ("that Kenji Sato would"), so "that"
+    is a conjunction, not a determiner ("that Sun Moon initiative")."""
+    following = re.match(r"\s*([,.;:(]|[a-z]+\b)", text[end : end + 20])
+    return following is not None and (not following.group(1).isalpha() or following.group(1) in _CLAUSE_WORDS)
 
 
 def _east_asian_pair(run: list[_Token], name_tokens: list[_Token], vocabulary: Vocabulary) -> bool:

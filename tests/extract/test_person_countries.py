@@ -1,0 +1,55 @@
+"""People's countries from the organizations written beside their names, never from the names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from unkg.extract import extract
+from unkg.model import Document, Extraction
+
+MakeDocument = Callable[..., Document]
+
+
+def _countries(extraction: Extraction) -> dict[str, str | None]:
+    return {person.key: person.country for person in extraction.people}
+
+
+def test_an_organization_right_after_a_name_gives_its_country(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Solongo Ganzorig of the National University of Mongolia asked about winter disasters.\n\n"
+        "The notes were taken by Petra Lindahl (Stockholm International Peace Research Institute).\n\n"
+        "Mr. Arjun Mehta, a doctoral candidate at Kyoto University, asked a question.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["ganzorig-solongo"] == "MNG"
+    assert countries["lindahl-petra"] == "SWE"
+    assert countries["mehta-arjun"] == "JPN"
+
+
+def test_a_caption_organization_and_a_list_of_people_give_their_country(make_document: MakeDocument) -> None:
+    text = (
+        "The report was drafted by Tomasz Zielinski and Ilse Vermeulen, students of the Graduate Institute "
+        "of International and Development Studies.\n\n"
+        "Photo: YOSHIDA Kaoru, Waseda University\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["zielinski-tomasz"] == "CHE"
+    assert countries["vermeulen-ilse"] == "CHE"
+    assert countries["yoshida-kaoru"] == "JPN"
+
+
+def test_no_country_from_a_former_or_a_shared_list_of_organizations(make_document: MakeDocument) -> None:
+    text = (
+        "Dr. Hamid Qureshi, a former researcher at Seoul National University, spoke for OCHA.\n\n"
+        "The minutes were kept by Chen Yiran and Adele Fontana, students of Fudan University and "
+        "Keio University.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["qureshi-hamid"] is None
+    assert countries["chen-yiran"] is None
+    assert countries["fontana-adele"] is None
+
+
+def test_an_international_organization_after_a_name_gives_no_country(make_document: MakeDocument) -> None:
+    text = "Ms. Ingeborg Halvorsen of the World Food Programme described the pipeline breaks.\n"
+    assert _countries(extract(make_document(text)))["halvorsen-ingeborg"] is None
