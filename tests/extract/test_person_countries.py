@@ -53,3 +53,18 @@ def test_no_country_from_a_former_or_a_shared_list_of_organizations(make_documen
 def test_an_international_organization_after_a_name_gives_no_country(make_document: MakeDocument) -> None:
     text = "Ms. Ingeborg Halvorsen of the World Food Programme described the pipeline breaks.\n"
     assert _countries(extract(make_document(text)))["halvorsen-ingeborg"] is None
+
+
+def test_a_capital_after_the_institution_or_a_country_after_an_agency_gives_its_country(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "The workshop reviewed early warning in mountain regions; Professor Laila Haidari chaired it.\n\n"
+        "Rapporteur: Milan Dvorak, Comenius University, Bratislava.\n\n"
+        "Participants: Pasang Sherpa (National Disaster Management Agency of Nepal); "
+        "Aigerim Bekova (Kazakh Red Crescent Society).\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["dvorak-milan"] == "SVK"
+    assert countries["sherpa-pasang"] == "NPL"
+    assert countries["bekova-aigerim"] == "KAZ"
