@@ -68,3 +68,21 @@ def test_a_capital_after_the_institution_or_a_country_after_an_agency_gives_its_
     assert countries["dvorak-milan"] == "SVK"
     assert countries["sherpa-pasang"] == "NPL"
     assert countries["bekova-aigerim"] == "KAZ"
+
+
+def test_organizations_named_in_other_languages_give_their_country(make_document: MakeDocument) -> None:
+    text = (
+        "The panel was opened by Professor Ruth Oyelaran, who welcomed the guests.\n\n"
+        "Participants: Jonas Albrecht (Deutsche Gesellschaft für Osteuropakunde); Margaux Perrin "
+        "(Agence Française de Développement); Ana Beatriz Rocha (Fundação Brasileira de Estudos Urbanos).\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["albrecht-jonas"] == "DEU"
+    assert countries["perrin-margaux"] == "FRA"
+    assert countries["rocha-ana-beatriz"] is None  # a foundation: an NGO says nothing of its members
+
+
+def test_a_name_is_never_a_country_clue(make_document: MakeDocument) -> None:
+    text = "Professor Anton Deutscher of the Institut für Weltwirtschaft spoke.\n"
+    countries = _countries(extract(make_document(text)))
+    assert countries == {"deutscher-anton": None}  # a German-sounding name and an institute without a place
