@@ -26,10 +26,11 @@ Where both match, the longer span wins (ties go to the listed organization). The
 an unlisted organization comes from the text: a country or city in its name ("China Foreign
 Affairs University", "University of Tokyo"), right after it ("Sun Moon University, Seoul";
 cities, regions and national capitals in ``data/cities.csv``), a country after "of" that the
-pattern left outside the name ("National Emergency Management Agency of Mongolia"), a possessive before it ("China's Supreme People's Court"),
-else the one country named anywhere in it, unless as a field of study ("Institute of Japanese
-Studies" has none; "Asian" and "East Asian" are no countries), else the listed parent written
-after a comma ("Institute of Asian Studies, China Foreign Affairs University" -> CHN).
+pattern left outside the name ("National Emergency Management Agency of Mongolia"), a possessive
+before it ("China's Supreme People's Court"), else the one country named anywhere in it, unless
+as a field of study ("Institute of Japanese Studies" has none; "Asian" and "East Asian" are no
+countries), else the listed parent written after a comma ("Institute of Asian Studies, China
+Foreign Affairs University" -> CHN).
 """
 
 from __future__ import annotations
