@@ -86,3 +86,12 @@ def test_a_name_is_never_a_country_clue(make_document: MakeDocument) -> None:
     text = "Professor Anton Deutscher of the Institut für Weltwirtschaft spoke.\n"
     countries = _countries(extract(make_document(text)))
     assert countries == {"deutscher-anton": None}  # a German-sounding name and an institute without a place
+
+
+def test_a_listed_research_university_abroad_gives_its_country(make_document: MakeDocument) -> None:
+    text = (
+        "Mr. Kwame Asante, a doctoral candidate at Dalhousie University, asked Professor Mei SUZUKI "
+        "about the mandate.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["asante-kwame"] == "CAN"

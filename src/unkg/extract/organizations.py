@@ -12,9 +12,11 @@ Two sources, both plain data files a user can extend:
   "UNA-China", "UN Association of China" and "United Nations Association of China".
 * ``data/institutions.csv`` - universities, research institutes and think tanks, learned and UN
   associations, national agencies and media of China, Japan, the Republic of Korea, Mongolia, the
-  DPRK, Taiwan, Hong Kong and Macao, with type and country ("Fudan University" -> CHN, "PKU" and
-  "Beijing University" -> Peking University). Rows are keyed by the slug of their name (as an
-  unlisted organization of that name would be); ``data/organizations.csv`` wins a shared form.
+  DPRK, Taiwan, Hong Kong and Macao, and the members of five research-university groups elsewhere
+  (U15, Ivy League, Russell Group, Group of Eight, LERU), with type and country ("Fudan University"
+  -> CHN, "PKU" and "Beijing University" -> Peking University, "McGill University" -> CAN). Rows
+  are keyed by the slug of their name (as an unlisted organization of that name would be);
+  ``data/organizations.csv`` wins a shared form.
 * ``data/org_patterns.csv`` - regular expressions that recognise and type organizations never
   listed: "X University" / "University of X", "Institute of ...", "... Center", "... Association",
   "Permanent Mission of X" / "the Korean Mission", "Armed Forces of X", "the Russian Government",
