@@ -95,3 +95,8 @@ def test_a_listed_research_university_abroad_gives_its_country(make_document: Ma
     )
     countries = _countries(extract(make_document(text)))
     assert countries["asante-kwame"] == "CAN"
+
+
+def test_a_country_owning_the_organization_gives_its_country(make_document: MakeDocument) -> None:
+    text = "Dr. Rahel Tesfaye of Norway's Fridtjof Research Institute described the new survey.\n"
+    assert _countries(extract(make_document(text)))["tesfaye-rahel"] == "NOR"

@@ -219,13 +219,15 @@ def _named_inside(organization: Organization, span: Span) -> bool:
 
 # What may stand between a name and the organization it belongs to (NAME is another person, for
 # "X and Y, students of the Graduate Institute"): "X of the ...", "X from ...", "X (...", a caption's
-# "X, <organization>", and a lower-case apposition "X, a doctoral candidate at ...", "X, students of ...".
+# "X, <organization>", and a lower-case apposition "X, a doctoral candidate at ...", "X, students of ...";
+# a possessive may name the owner before the organization ("X of Korea's Sejong Institute").
 _AFFILIATION_GAP = re.compile(
     r"(?:(?:,\s+|\s+and\s+)NAME)*"
     r"(?:\s+(?:of|from)\s+(?:the\s+)?"
     r"|[ \t]*\([ \t]*(?:the\s+)?"
     r"|,[ \t]+(?:the\s+)?"
     r"|,\s+(?:(?:a|an)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|at|from|with|in)\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?"  # "of Japan's National Institute ...": the owner
 )
 _MAX_GAP = 120
 
