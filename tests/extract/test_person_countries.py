@@ -100,3 +100,12 @@ def test_a_listed_research_university_abroad_gives_its_country(make_document: Ma
 def test_a_country_owning_the_organization_gives_its_country(make_document: MakeDocument) -> None:
     text = "Dr. Rahel Tesfaye of Norway's Fridtjof Research Institute described the new survey.\n"
     assert _countries(extract(make_document(text)))["tesfaye-rahel"] == "NOR"
+
+
+def test_the_venue_of_a_lunch_is_no_parent_of_a_post(make_document: MakeDocument) -> None:
+    text = (
+        "Session 2: Lunch\n\n"
+        "The Ambassador hosted a lunch for Ms. Oyuna BATBOLD, Research Fellow, Steppe Policy Institute, "
+        "at the Permanent Mission of Kazakhstan. She underlined that the region needed data.\n"
+    )
+    assert _countries(extract(make_document(text)))["batbold-oyuna"] is None

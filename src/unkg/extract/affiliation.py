@@ -104,7 +104,7 @@ def country_evidence(extraction: Extraction) -> list[CountryEvidence]:
     found: list[CountryEvidence] = []
     for person in extraction.people:
         posts = [p for p in extraction.posts if p.person == person.key]
-        found += _post_evidence(person.key, posts, organizations, extraction.organizations)
+        found += _post_evidence(person.key, posts, organizations, extraction)
         found += _affiliation_evidence(person, posts, extraction)
         found += _text_evidence(person, extraction.document.text)
     return found
@@ -170,7 +170,7 @@ def _post_evidence(
     person: str,
     posts: Sequence[Post],
     organizations: Mapping[str, Organization],
-    all_organizations: Sequence[Organization],
+    extraction: Extraction,
 ) -> list[CountryEvidence]:
     """Evidence from the organizations of a person's posts and those named inside the post phrases."""
     weights = _cues().weights
@@ -191,8 +191,9 @@ def _post_evidence(
                 _keep_strongest(
                     found, organization.key, CountryEvidence(person, code, kind, post.span, weights[kind])
                 )
-        for other in all_organizations:
-            if other.key == post.organization or not _named_inside(other, post.span):
+        text = extraction.document.text
+        for other in extraction.organizations:
+            if other.key == post.organization or not _parent_inside(other, post.span, text):
                 continue
             code = national_country(other)
             if code is not None:
@@ -213,6 +214,18 @@ def _keep_strongest(found: dict[tuple[str, str], CountryEvidence], key: str, ite
 
 def _named_inside(organization: Organization, span: Span) -> bool:
     return any(span.start <= m.start and m.end <= span.end for m in organization.mentions)
+
+
+def _parent_inside(organization: Organization, span: Span, text: str) -> bool:
+    """An organization named inside a post phrase as the unit's parent ("Research Fellow, Institute of
+    Asian Studies, China Foreign Affairs University"), not as the place where something happened
+    ("..., Research Fellow, Coastal University, at the Permanent Mission of Mongolia")."""
+    return any(
+        span.start <= m.start
+        and m.end <= span.end
+        and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[max(span.start, m.start - 10) : m.start]) is None
+        for m in organization.mentions
+    )
 
 
 # ----- organizations written right after a name -------------------------------------------------
