@@ -111,3 +111,11 @@ def test_plural_posts_and_body_words_make_a_group_not_a_person(make_document: Ma
         "Mekong Rectors met every year.\n"
     )
     assert _keys(extract(make_document(text))) == ["wickrama-sunil"]
+
+
+def test_english_heads_of_body_names_end_a_person_run(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Amira Haddad noted that Lindgren Endowment grants and Ferreira Observatory data "
+        "were used.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["haddad-amira"]
