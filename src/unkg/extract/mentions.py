@@ -12,7 +12,11 @@ Professor"). A run is read left to right:
 A name without a title must show that it is one: a part in capitals that is not an acronym
 ("ZHANG Yunfei", "Sejeong JEON"), or two to four capitalised parts none of which the report uses
 as an ordinary word, not after "the"/"a" and not followed by an organization word ("Simon
-Panchaud", but not "Sun Moon University" nor "the Yoon Suk Yeol regime").
+Panchaud", but not "Sun Moon University" nor "the Yoon Suk Yeol regime"). Words of body names
+never make an untitled name, even beside capitals: organization vocabulary in English and other
+languages ("Defence", "Gesellschaft"), plurals of post and body words ("Ministers"), venue words
+("House") and known organization acronyms that are no family name ("UN House"). Particles in
+capitals stay in the family name ("Anna-Maria VAN DER BERG").
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ Within a report:
   a spelling slip in one part while the other matches ("Bat-Erdene Bakhtuu" / "Bat-Erdene Batkhuu",
   "Elizabeth Gammara" / "Elizabeth GAMARRA"), a short given name ("Abby" / "Abigail", "June" /
   "Juneyong"), and never across a gender shown by titles ("Mr." / "Ms.");
+* a titled short form that is the tail of one longer full name is that person with a double family
+  name ("Mr. García Márquez" after "José García Márquez": family "García Márquez"), and a titled
+  first family name alone ("Ms. García") goes to that person too;
 * a family name alone ("Ms. Zhang", "Professor Park", "USG Khare") goes to the person of that
   family name whose shown gender fits, and among several to the one named nearest before it; a titled
   short form that is no one's family name but one person's given name goes to that person;
