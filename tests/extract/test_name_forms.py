@@ -119,3 +119,24 @@ def test_english_heads_of_body_names_end_a_person_run(make_document: MakeDocumen
         "were used.\n"
     )
     assert _keys(extract(make_document(text))) == ["haddad-amira"]
+
+
+def test_family_name_first_of_a_three_part_name_is_the_person(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Pham Thu Hien, Researcher, Vietnam Academy of Social Sciences, asked Dr. Lukas Ott about "
+        "river data.\n\n"
+        "Dr. Ott replied that the data were shared. Ms. Pham thanked Dr. Ott.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["ott-lukas", "pham-thu-hien"]
+    thanks = [(i.source, i.target) for i in extraction.interactions if i.kind.value == "thanked"]
+    assert thanks == [("pham-thu-hien", "ott-lukas")]
+
+
+def test_leading_initials_after_a_title_stay_in_the_name(make_document: MakeDocument) -> None:
+    text = (
+        "Dr. Ch. Oyunbileg of the Mongolian Academy of Sciences asked Dr. R. S. Iyer about glaciers.\n\n"
+        "Dr. Iyer answered that the survey was new. Dr. Oyunbileg thanked him.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["iyer-r-s", "oyunbileg-ch"]

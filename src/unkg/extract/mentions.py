@@ -35,6 +35,7 @@ from unkg.extract.names import (
     fold,
     honorifics,
     is_capitals,
+    is_initial,
     non_name_words,
     role_words,
     split_name,
@@ -406,8 +407,8 @@ def _particle_joins(text: str, end: int, limit: int) -> bool:
 
 
 def _is_abbreviation(word: str) -> bool:
-    """A title written with a dot: "Ms.", "Dr.", "Prof.", or a middle initial: "John F. Kennedy"."""
-    return f"{word}." in honorifics() or word in {"St", "Jr", "Sr"} or (len(word) == 1 and word.isupper())
+    """A title written with a dot: "Ms.", "Dr.", "Prof.", or an initial: "John F. Kennedy", "Ts. Enkhbat"."""
+    return f"{word}." in honorifics() or word in {"St", "Jr", "Sr"} or is_initial(word)
 
 
 def _written(token: _Token) -> str:
@@ -534,17 +535,20 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
             break
         if is_capitals(word) and word in vocabulary.acronyms:
             break
+        # an initial inside a name ("John F. Kennedy"), or leading one after a title ("Dr. A. K. Sharma")
+        if is_initial(word) and token.dot and (end > index or titled) and end + 1 < len(run):
+            end += 1
+            continue
         following = run[end + 1].text if end + 1 < len(run) else None
         leading_family = end == index and _family_before_name(word, following, vocabulary)
         if country_word(word, codes=False) is not None or (
             _stopword_in_name(word, titled, inside=end > index) and not leading_family
         ):
             break
-        initial = len(word) == 1 and token.dot and end > index and end + 1 < len(run)
-        if len(word.strip("()")) < 2 and not initial:
+        if len(word.strip("()")) < 2:
             break
         end += 1
-        if token.dot and not initial:
+        if token.dot:
             break
     while end > index and not run[end - 1].text[0].isupper():
         end -= 1

@@ -52,6 +52,16 @@ LOWER_PARTICLES = frozenset(
         "zu",
     ]
 )
+# Initials of two letters: Mongolian names give the father's name as an initial written in Latin
+# letters with a Cyrillic digraph ("Ts. Enkhbat", "Kh. Bolormaa"), like "J." in "J. Smith".
+DIGRAPH_INITIALS = frozenset({"Ts", "Ch", "Sh", "Kh", "Zh"})
+
+
+def is_initial(word: str) -> bool:
+    """An initial (written with a dot after it): "J", "K", or a digraph such as "Ts"."""
+    return (len(word) == 1 and word.isupper()) or word in DIGRAPH_INITIALS
+
+
 # Particles that belong to the family name that follows them: "Hamed El Kady" -> family "El Kady".
 FAMILY_PARTICLES = LOWER_PARTICLES | frozenset({"El", "Al", "Le", "La"})
 

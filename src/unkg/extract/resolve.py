@@ -314,7 +314,11 @@ def _record_for_family_name(mention: PersonMention, records: Sequence[PersonReco
         ]
         for record in swapped:
             record.family, record.given = tidy_part(record.given or ""), record.family
-        candidates = swapped or _records_for_given_name(mention, records)
+        candidates = (
+            swapped
+            or _records_for_given_name(mention, records)
+            or _records_for_leading_family(mention, records)
+        )
     if mention.gender:
         candidates = [r for r in candidates if r.gender in (None, mention.gender)]
         exact = [r for r in candidates if r.gender == mention.gender]
@@ -335,6 +339,29 @@ def _records_for_given_name(mention: PersonMention, records: Sequence[PersonReco
     if found:
         return found if len(found) == 1 else []
     return _records_for_inner_word(part, records)
+
+
+def _records_for_leading_family(
+    mention: PersonMention, records: Sequence[PersonRecord]
+) -> list[PersonRecord]:
+    """ "Ms. Nguyen" for Nguyen Thi Lan, "Mr. Kim" for Kim Young Sam: a titled common East Asian family name
+    that is the first of three or more words of exactly one person's name, read in English order
+    without capitals to show otherwise. The name is then turned round: family name first."""
+    assert mention.name is not None
+    part = fold(mention.name.family)
+    if not mention.titles or part not in east_asian_family_names():
+        return []
+    found = [
+        r
+        for r in records
+        if r.given and _order_open(r) and len(words := record_words(r)) >= 3 and fold(words[0]) == part
+    ]
+    if len(found) != 1:
+        return []
+    record = found[0]
+    words = record_words(record)
+    record.family, record.given = words[0], " ".join(words[1:])
+    return [record]
 
 
 def _records_for_inner_word(part: str, records: Sequence[PersonRecord]) -> list[PersonRecord]:
