@@ -140,3 +140,8 @@ def test_leading_initials_after_a_title_stay_in_the_name(make_document: MakeDocu
     )
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["iyer-r-s", "oyunbileg-ch"]
+
+
+def test_a_venue_word_is_still_a_family_name_after_a_title(make_document: MakeDocument) -> None:
+    text = "The talks were held at WFP House. Dr. Miriam House asked Professor Jin-ho YANG about food aid.\n"
+    assert _keys(extract(make_document(text))) == ["house-miriam", "yang-jin-ho"]
