@@ -145,3 +145,11 @@ def test_leading_initials_after_a_title_stay_in_the_name(make_document: MakeDocu
 def test_a_venue_word_is_still_a_family_name_after_a_title(make_document: MakeDocument) -> None:
     text = "The talks were held at WFP House. Dr. Miriam House asked Professor Jin-ho YANG about food aid.\n"
     assert _keys(extract(make_document(text))) == ["house-miriam", "yang-jin-ho"]
+
+
+def test_operations_agreements_and_prizes_are_not_people(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Dilnoza Karimova recalled that Operation Halcyon had ended, that Almaty Water Accord "
+        "targets were missed and that Sakharov Prize laureates had spoken.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["karimova-dilnoza"]
