@@ -153,3 +153,8 @@ def test_operations_agreements_and_prizes_are_not_people(make_document: MakeDocu
         "targets were missed and that Sakharov Prize laureates had spoken.\n"
     )
     assert _keys(extract(make_document(text))) == ["karimova-dilnoza"]
+
+
+def test_a_family_name_that_is_a_plural_of_a_body_word_stays_a_name(make_document: MakeDocument) -> None:
+    text = "Professor Chae-won HAN cited Imogen Banks and Regional Directors on the budget.\n"
+    assert _keys(extract(make_document(text))) == ["banks-imogen", "han-chae-won"]

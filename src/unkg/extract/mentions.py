@@ -14,7 +14,7 @@ A name without a title must show that it is one: a part in capitals that is not 
 as an ordinary word, not after "the"/"a" and not followed by an organization word ("Simon
 Panchaud", but not "Sun Moon University" nor "the Yoon Suk Yeol regime"). Words of body names
 never make an untitled name, even beside capitals: organization vocabulary in English and other
-languages ("Defence", "Gesellschaft"), plurals of post and body words ("Ministers"), venue words
+languages ("Defence", "Gesellschaft"), plurals of posts ("Ministers"), venue words
 ("House") and known organization acronyms that are no family name ("UN House"). Particles in
 capitals stay in the family name ("Anna-Maria VAN DER BERG").
 """
@@ -634,18 +634,19 @@ def _plausible_untitled_name(
 
 def _body_word(word: str) -> bool:
     """A word that makes an untitled run a body, not a person: a word of organization names (even in a
-    run with capitals, "ASEAN Defence"), the plural of a post or body word ("Ministers", "Universities"),
+    run with capitals, "ASEAN Defence"), the plural of a post ("Ministers", "Secretaries"),
     or a known organization's acronym that is no family name ("UN House", not "NAM Young Hee")."""
     if non_name_words().get(word) not in (None, "time"):
         return True
     if is_capitals(word):
         ordinary = fold(word) not in east_asian_family_names() and word.lower() not in LOWER_PARTICLES
         return ordinary and _known_organization(word)  # "DOS" in "Bruno DOS REIS" is a particle
-    return any(_is_post_or_body_word(singular) for singular in _singulars(word))
+    # plurals of posts only: plurals of body words are family names too ("Tyra Banks", "Margaret Courts")
+    return any(singular in role_words()["head"] for singular in _singulars(word))
 
 
 def _singulars(word: str) -> list[str]:
-    """Possible singulars of an English plural: "Ministers" -> "Minister", "Universities" -> "University"."""
+    """Possible singulars of an English plural: "Ministers" -> "Minister", "Secretaries" -> "Secretary"."""
     if not word.endswith("s") or word.endswith("ss"):
         return []
     forms = [word[:-1]]
@@ -654,10 +655,6 @@ def _singulars(word: str) -> list[str]:
     if word.endswith("es"):
         forms.append(word[:-2])
     return forms
-
-
-def _is_post_or_body_word(word: str) -> bool:
-    return word in role_words()["head"] or non_name_words().get(word) == "org"
 
 
 # Words that go on a clause after its subject: "announced that Kenji Sato would ...", "... of Kobe University"
