@@ -158,3 +158,11 @@ def test_operations_agreements_and_prizes_are_not_people(make_document: MakeDocu
 def test_a_family_name_that_is_a_plural_of_a_body_word_stays_a_name(make_document: MakeDocument) -> None:
     text = "Professor Chae-won HAN cited Imogen Banks and Regional Directors on the budget.\n"
     assert _keys(extract(make_document(text))) == ["banks-imogen", "han-chae-won"]
+
+
+def test_a_family_name_in_capitals_that_is_also_an_acronym_stays_a_name(make_document: MakeDocument) -> None:
+    text = (
+        "Photo: Harriet CASS, Lecturer, Kobe University, and Kelvin AU, Research Fellow, HKU\n\n"
+        "The delegation then visited UN House.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["au-kelvin", "cass-harriet"]

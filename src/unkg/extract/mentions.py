@@ -41,7 +41,7 @@ from unkg.extract.names import (
     split_name,
 )
 from unkg.extract.organizations import organization_for_name
-from unkg.model import BlockKind, Span
+from unkg.model import BlockKind, OrganizationType, Span
 
 # A word of a run: "Heung-Soon", "O'Brien", "ZHANG", "Jangkeun(JK)", "Ms" (its "." is read apart).
 # "'s" is not part of a name ("Natsume's").
@@ -259,6 +259,17 @@ def _unknown_capitals(chain: str) -> bool:
 @cache
 def _known_organization(word: str) -> bool:
     return organization_for_name(word) is not None
+
+
+@cache
+def _international_acronym(word: str) -> bool:
+    """The acronym of a UN or intergovernmental body ("UN", "ASEAN"); national institutes' acronyms are
+    left out, as some are family names in capitals too ("CASS", "SASS")."""
+    organization = organization_for_name(word)
+    return organization is not None and organization.type in (
+        OrganizationType.UN_SYSTEM,
+        OrganizationType.INTERGOVERNMENTAL,
+    )
 
 
 def country_word(word: str, codes: bool = True) -> str | None:
@@ -635,12 +646,12 @@ def _plausible_untitled_name(
 def _body_word(word: str) -> bool:
     """A word that makes an untitled run a body, not a person: a word of organization names (even in a
     run with capitals, "ASEAN Defence"), the plural of a post ("Ministers", "Secretaries"),
-    or a known organization's acronym that is no family name ("UN House", not "NAM Young Hee")."""
+    or a UN or intergovernmental acronym that is no family name ("UN House", not "NAM Young Hee")."""
     if non_name_words().get(word) not in (None, "time"):
         return True
     if is_capitals(word):
         ordinary = fold(word) not in east_asian_family_names() and word.lower() not in LOWER_PARTICLES
-        return ordinary and _known_organization(word)  # "DOS" in "Bruno DOS REIS" is a particle
+        return ordinary and _international_acronym(word)  # "DOS" in "Bruno DOS REIS" is a particle
     # plurals of posts only: plurals of body words are family names too ("Tyra Banks", "Margaret Courts")
     return any(singular in role_words()["head"] for singular in _singulars(word))
 
