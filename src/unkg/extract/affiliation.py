@@ -266,19 +266,33 @@ def _affiliation_evidence(
         for organization, start in _organizations_after(mention.end, extraction.organizations):
             if organization.key in counted or organization.key in found:
                 continue
-            gap = _with_names_marked(text, mention.end, start, others)
-            if "former" in gap or "\n\n" in gap or not _AFFILIATION_GAP.fullmatch(gap):
+            if not _affiliated(text, mention, organization, start, others, extraction.organizations):
                 continue
-            before = _with_names_marked(text, max(0, mention.start - 80), mention.start, others)
-            coordinated = "NAME" in gap or re.search(r"NAME(?:,?\s+and|,)\s+$", before) is not None
-            if coordinated and _listed_with_another(text, organization, start, extraction.organizations):
-                continue  # "X and Y, students of A and B": which of them belongs where is not said
             code = national_country(organization)
             if code is not None:
                 found[organization.key] = CountryEvidence(
                     person.key, code, "affiliation", Span(mention.start, start), weight
                 )
     return sorted(found.values(), key=lambda e: (e.span.start, e.country))
+
+
+def _affiliated(
+    text: str,
+    mention: Span,
+    organization: Organization,
+    start: int,
+    others: Sequence[Span],
+    organizations: Sequence[Organization],
+) -> bool:
+    """Whether the organization named at ``start`` is the current affiliation of the name at ``mention``:
+    only an :data:`_AFFILIATION_GAP` between them, nothing former, and not a list of people before a
+    list of organizations ("X and Y, students of A and B": which of them belongs where is not said)."""
+    gap = _with_names_marked(text, mention.end, start, others)
+    if "former" in gap or "\n\n" in gap or not _AFFILIATION_GAP.fullmatch(gap):
+        return False
+    before = _with_names_marked(text, max(0, mention.start - 80), mention.start, others)
+    coordinated = "NAME" in gap or re.search(r"NAME(?:,?\s+and|,)\s+$", before) is not None
+    return not (coordinated and _listed_with_another(text, organization, start, organizations))
 
 
 def _listed_with_another(
