@@ -109,3 +109,18 @@ def test_the_venue_of_a_lunch_is_no_parent_of_a_post(make_document: MakeDocument
         "at the Permanent Mission of Kazakhstan. She underlined that the region needed data.\n"
     )
     assert _countries(extract(make_document(text)))["batbold-oyuna"] is None
+
+
+def test_an_organization_qualifying_the_name_from_before_gives_its_country(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "The session was opened by Sogang University's Professor Yerin Cho. Later, the Nanjing University "
+        "scholar Gu Haoran asked questions, and the UNICEF official Tomas Berg answered. Hitotsubashi "
+        "University hosted the lunch for Dr. Sven Ahlqvist.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["cho-yerin"] == "KOR"
+    assert countries["gu-haoran"] == "CHN"
+    assert countries["berg-tomas"] is None
+    assert countries["ahlqvist-sven"] is None  # the host of a lunch is no affiliation

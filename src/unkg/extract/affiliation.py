@@ -15,8 +15,9 @@ It collects evidence for each person and sets :attr:`Person.country` from it:
   national posts either.
 * **An organization written right after a name** - "Ms. X of the National University of Mongolia",
   "X (Mongolian Red Cross Society)", a caption's "X, Waseda University", "X, a doctoral candidate at
-  Y", "X and Y, students of Z": the person's current affiliation, weighted as a current post (not
-  when it is former, nor when a list of people meets a list of organizations).
+  Y", "X and Y, students of Z", and one qualifying the name from before ("Keio University's
+  Professor X", "the Peking University scholar X"): the person's current affiliation, weighted as
+  a current post (not when it is former, nor when a list of people meets a list of organizations).
 * **Explicit text around a mention** - a demonym (or "Japan's") qualifying the name through
   titles and person nouns only ("Korean Ambassador X", "the Chinese scholar Professor X"); a
   country right after it ("Colonel X of Mongolia", "Professor X from China", "X (Japan)", "the
@@ -249,7 +250,8 @@ def _affiliation_evidence(
     person: Person, posts: Sequence[Post], extraction: Extraction
 ) -> list[CountryEvidence]:
     """Evidence from a national organization named right after the person's name ("Ms. X of the National
-    University of Mongolia", "X (Mongolian Red Cross Society)", "X, a doctoral candidate at Y"): the
+    University of Mongolia", "X (Mongolian Red Cross Society)", "X, a doctoral candidate at Y") or
+    qualifying it from before ("Keio University's Professor X", "the Peking University scholar X"): the
     person's current affiliation, weighted as a current post. Organizations of the person's posts are
     counted there already; a former affiliation ("a former researcher at") and anyone whose current post
     is at an international entity take nothing from it."""
@@ -263,15 +265,24 @@ def _affiliation_evidence(
     weight = _cues().weights["current_post"]
     found: dict[str, CountryEvidence] = {}
     for mention in person.mentions:
-        for organization, start in _organizations_after(mention.end, extraction.organizations):
+        nearby = _organizations_after(mention.end, extraction.organizations)
+        nearby += _organizations_before(text, mention, extraction.organizations)
+        for organization, start in nearby:
             if organization.key in counted or organization.key in found:
                 continue
-            if not _affiliated(text, mention, organization, start, others, extraction.organizations):
+            after = start >= mention.end  # else "Keio University's Professor X", checked already
+            if after and not _affiliated(
+                text, mention, organization, start, others, extraction.organizations
+            ):
                 continue
             code = national_country(organization)
             if code is not None:
                 found[organization.key] = CountryEvidence(
-                    person.key, code, "affiliation", Span(mention.start, start), weight
+                    person.key,
+                    code,
+                    "affiliation",
+                    Span(min(mention.start, start), max(mention.end, start)),
+                    weight,
                 )
     return sorted(found.values(), key=lambda e: (e.span.start, e.country))
 
@@ -293,6 +304,30 @@ def _affiliated(
     before = _with_names_marked(text, max(0, mention.start - 80), mention.start, others)
     coordinated = "NAME" in gap or re.search(r"NAME(?:,?\s+and|,)\s+$", before) is not None
     return not (coordinated and _listed_with_another(text, organization, start, organizations))
+
+
+def _organizations_before(
+    text: str, mention: Span, organizations: Sequence[Organization]
+) -> list[tuple[Organization, int]]:
+    """Organizations that qualify the name from before it: a possessive ("Keio University's Professor
+    X") or titles and person nouns only ("the Peking University scholar Zhou Jianping")."""
+    qualifiers = _cues().qualifier_words
+    found = []
+    for organization in organizations:
+        for span in organization.mentions:
+            if not mention.start - _WINDOW <= span.end <= mention.start:
+                continue
+            rest = text[span.end : mention.start]
+            possessive = re.match(r"['’]s\s", rest)
+            words = [
+                w.lower().strip(".,")
+                for w in re.findall(r"[\w.'’-]+", rest[possessive.end() if possessive else 0 :])
+            ]
+            if "\n" in rest or not (possessive or (words and rest[:1].isspace())):
+                continue
+            if all(w in qualifiers for w in words):
+                found.append((organization, span.start))
+    return found
 
 
 def _listed_with_another(
