@@ -13,6 +13,11 @@ It collects evidence for each person and sets :attr:`Person.country` from it:
   and intergovernmental entities never give a country: their staff are international civil
   servants. Someone whose current post is at such an entity keeps no country from former
   national posts either.
+* **An organization written right after a name** - "Ms. X of the National University of Mongolia",
+  "X (Mongolian Red Cross Society)", a caption's "X, Waseda University", "X, a doctoral candidate at
+  Y", "X and Y, students of Z", and one qualifying the name from before ("Keio University's
+  Professor X", "the Peking University scholar X"): the person's current affiliation, weighted as
+  a current post (not when it is former, nor when a list of people meets a list of organizations).
 * **Explicit text around a mention** - a demonym (or "Japan's") qualifying the name through
   titles and person nouns only ("Korean Ambassador X", "the Chinese scholar Professor X"); a
   country right after it ("Colonel X of Mongolia", "Professor X from China", "X (Japan)", "the
@@ -20,7 +25,8 @@ It collects evidence for each person and sets :attr:`Person.country` from it:
   diplomat"). "of China Foreign Affairs University" is an organization, not a country.
 
 Each piece of evidence has a weight (``weights`` in the cue file: a current post 2, a former post
-1, an organization inside a post phrase 1, explicit text 2). A person gets the country with
+1, an organization inside a post phrase 1, explicit text 2; an affiliation after a name as a current
+post). A person gets the country with
 evidence when it is the only one, or when its total is at least ``dominance`` (2) times the next
 country's; otherwise - conflicting evidence - the country is left unset. A person without any
 evidence keeps the country the earlier stages gave (if any). Group speakers are left as the speech
@@ -99,7 +105,8 @@ def country_evidence(extraction: Extraction) -> list[CountryEvidence]:
     found: list[CountryEvidence] = []
     for person in extraction.people:
         posts = [p for p in extraction.posts if p.person == person.key]
-        found += _post_evidence(person.key, posts, organizations, extraction.organizations)
+        found += _post_evidence(person.key, posts, organizations, extraction)
+        found += _affiliation_evidence(person, posts, extraction)
         found += _text_evidence(person, extraction.document.text)
     return found
 
@@ -164,7 +171,7 @@ def _post_evidence(
     person: str,
     posts: Sequence[Post],
     organizations: Mapping[str, Organization],
-    all_organizations: Sequence[Organization],
+    extraction: Extraction,
 ) -> list[CountryEvidence]:
     """Evidence from the organizations of a person's posts and those named inside the post phrases."""
     weights = _cues().weights
@@ -185,8 +192,9 @@ def _post_evidence(
                 _keep_strongest(
                     found, organization.key, CountryEvidence(person, code, kind, post.span, weights[kind])
                 )
-        for other in all_organizations:
-            if other.key == post.organization or not _named_inside(other, post.span):
+        text = extraction.document.text
+        for other in extraction.organizations:
+            if other.key == post.organization or not _parent_inside(other, post.span, text):
                 continue
             code = national_country(other)
             if code is not None:
@@ -207,6 +215,156 @@ def _keep_strongest(found: dict[tuple[str, str], CountryEvidence], key: str, ite
 
 def _named_inside(organization: Organization, span: Span) -> bool:
     return any(span.start <= m.start and m.end <= span.end for m in organization.mentions)
+
+
+def _parent_inside(organization: Organization, span: Span, text: str) -> bool:
+    """An organization named inside a post phrase as the unit's parent ("Research Fellow, Institute of
+    Asian Studies, China Foreign Affairs University"), not as the place where something happened
+    ("..., Research Fellow, Coastal University, at the Permanent Mission of Mongolia")."""
+    return any(
+        span.start <= m.start
+        and m.end <= span.end
+        and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[max(span.start, m.start - 10) : m.start]) is None
+        for m in organization.mentions
+    )
+
+
+# ----- organizations written right after a name -------------------------------------------------
+
+# What may stand between a name and the organization it belongs to (NAME is another person, for
+# "X and Y, students of the Graduate Institute"): "X of the ...", "X from ...", "X (...", a caption's
+# "X, <organization>", and a lower-case apposition "X, a doctoral candidate at ...", "X, students of ...";
+# a possessive may name the owner before the organization ("X of Korea's Sejong Institute").
+_AFFILIATION_GAP = re.compile(
+    r"(?:(?:,\s+|\s+and\s+)NAME)*"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?"
+    r"|[ \t]*\([ \t]*(?:the\s+)?"
+    r"|,[ \t]+(?:the\s+)?"
+    r"|,\s+(?:(?:a|an)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|at|from|with|in)\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?"  # "of Japan's National Institute ...": the owner
+)
+_MAX_GAP = 120
+
+
+def _affiliation_evidence(
+    person: Person, posts: Sequence[Post], extraction: Extraction
+) -> list[CountryEvidence]:
+    """Evidence from a national organization named right after the person's name ("Ms. X of the National
+    University of Mongolia", "X (Mongolian Red Cross Society)", "X, a doctoral candidate at Y") or
+    qualifying it from before ("Keio University's Professor X", "the Peking University scholar X"): the
+    person's current affiliation, weighted as a current post. Organizations of the person's posts are
+    counted there already; a former affiliation ("a former researcher at") and anyone whose current post
+    is at an international entity take nothing from it."""
+    organizations = {o.key: o for o in extraction.organizations}
+    if any(not p.former and _is_international(organizations.get(p.organization or "")) for p in posts):
+        return []
+    counted = {p.organization for p in posts if p.organization}
+    counted |= {o.key for o in extraction.organizations for p in posts if _named_inside(o, p.span)}
+    text = extraction.document.text
+    others = [span for other in extraction.people if other.key != person.key for span in other.mentions]
+    weight = _cues().weights["current_post"]
+    found: dict[str, CountryEvidence] = {}
+    for mention in person.mentions:
+        nearby = _organizations_after(mention.end, extraction.organizations)
+        nearby += _organizations_before(text, mention, extraction.organizations)
+        for organization, start in nearby:
+            if organization.key in counted or organization.key in found:
+                continue
+            after = start >= mention.end  # else "Keio University's Professor X", checked already
+            if after and not _affiliated(
+                text, mention, organization, start, others, extraction.organizations
+            ):
+                continue
+            code = national_country(organization)
+            if code is not None:
+                found[organization.key] = CountryEvidence(
+                    person.key,
+                    code,
+                    "affiliation",
+                    Span(min(mention.start, start), max(mention.end, start)),
+                    weight,
+                )
+    return sorted(found.values(), key=lambda e: (e.span.start, e.country))
+
+
+def _affiliated(
+    text: str,
+    mention: Span,
+    organization: Organization,
+    start: int,
+    others: Sequence[Span],
+    organizations: Sequence[Organization],
+) -> bool:
+    """Whether the organization named at ``start`` is the current affiliation of the name at ``mention``:
+    only an :data:`_AFFILIATION_GAP` between them, nothing former, and not a list of people before a
+    list of organizations ("X and Y, students of A and B": which of them belongs where is not said)."""
+    gap = _with_names_marked(text, mention.end, start, others)
+    if "former" in gap or "\n\n" in gap or not _AFFILIATION_GAP.fullmatch(gap):
+        return False
+    before = _with_names_marked(text, max(0, mention.start - 80), mention.start, others)
+    coordinated = "NAME" in gap or re.search(r"NAME(?:,?\s+and|,)\s+$", before) is not None
+    return not (coordinated and _listed_with_another(text, organization, start, organizations))
+
+
+def _organizations_before(
+    text: str, mention: Span, organizations: Sequence[Organization]
+) -> list[tuple[Organization, int]]:
+    """Organizations that qualify the name from before it: a possessive ("Keio University's Professor
+    X") or titles and person nouns only ("the Peking University scholar Zhou Jianping")."""
+    qualifiers = _cues().qualifier_words
+    found = []
+    for organization in organizations:
+        for span in organization.mentions:
+            if not mention.start - _WINDOW <= span.end <= mention.start:
+                continue
+            rest = text[span.end : mention.start]
+            possessive = re.match(r"['’]s\s", rest)
+            words = [
+                w.lower().strip(".,")
+                for w in re.findall(r"[\w.'’-]+", rest[possessive.end() if possessive else 0 :])
+            ]
+            if "\n" in rest or not (possessive or (words and rest[:1].isspace())):
+                continue
+            if all(w in qualifiers for w in words):
+                found.append((organization, span.start))
+    return found
+
+
+def _listed_with_another(
+    text: str, organization: Organization, start: int, organizations: Sequence[Organization]
+) -> bool:
+    """Whether the organization named at ``start`` is followed by "and"/"," and another organization."""
+    end = next((span.end for span in organization.mentions if span.start == start), start)
+    joined = re.match(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?", text[end : end + 12])
+    return joined is not None and any(
+        span.start == end + joined.end() for other in organizations for span in other.mentions
+    )
+
+
+def _organizations_after(
+    position: int, organizations: Sequence[Organization]
+) -> list[tuple[Organization, int]]:
+    """Organizations named within :data:`_MAX_GAP` characters after ``position``, nearest first."""
+    found = [
+        (organization, span.start)
+        for organization in organizations
+        for span in organization.mentions
+        if position <= span.start <= position + _MAX_GAP
+    ]
+    return sorted(found, key=lambda item: (item[1], item[0].key))
+
+
+def _with_names_marked(text: str, start: int, end: int, names: Sequence[Span]) -> str:
+    """``text[start:end]`` with every other person's mention inside it replaced by ``NAME``."""
+    inside = sorted(span for span in names if start <= span.start and span.end <= end)
+    pieces, position = [], start
+    for span in inside:
+        if span.start < position:
+            continue
+        pieces += [text[position : span.start], "NAME"]
+        position = span.end
+    pieces.append(text[position:end])
+    return "".join(pieces)
 
 
 # ----- explicit text ----------------------------------------------------------------------------

@@ -12,7 +12,11 @@ Professor"). A run is read left to right:
 A name without a title must show that it is one: a part in capitals that is not an acronym
 ("ZHANG Yunfei", "Sejeong JEON"), or two to four capitalised parts none of which the report uses
 as an ordinary word, not after "the"/"a" and not followed by an organization word ("Simon
-Panchaud", but not "Sun Moon University" nor "the Yoon Suk Yeol regime").
+Panchaud", but not "Sun Moon University" nor "the Yoon Suk Yeol regime"). Words of body names
+never make an untitled name, even beside capitals: organization vocabulary in English and other
+languages ("Defence", "Gesellschaft"), plurals of posts ("Ministers"), venue words
+("House") and known organization acronyms that are no family name ("UN House"). Particles in
+capitals stay in the family name ("Anna-Maria VAN DER BERG").
 """
 
 from __future__ import annotations
@@ -31,12 +35,13 @@ from unkg.extract.names import (
     fold,
     honorifics,
     is_capitals,
+    is_initial,
     non_name_words,
     role_words,
     split_name,
 )
 from unkg.extract.organizations import organization_for_name
-from unkg.model import BlockKind, Span
+from unkg.model import BlockKind, OrganizationType, Span
 
 # A word of a run: "Heung-Soon", "O'Brien", "ZHANG", "Jangkeun(JK)", "Ms" (its "." is read apart).
 # "'s" is not part of a name ("Natsume's").
@@ -200,16 +205,71 @@ def report_vocabulary(text: str) -> Vocabulary:
     lower = frozenset(re.findall(r"(?<![\w'-])[a-z][a-z'-]+\b", text))
     acronyms: set[str] = set()
     for match in re.finditer(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?\b", text):
-        before = re.search(r"\b([A-Z][a-z][\w-]*),? $", text[max(0, match.start() - 30) : match.start()])
-        after = re.match(r" ([A-Z][a-z][\w-]*)(?: ([A-Z][a-z][\w-]*))?", text[match.end() : match.end() + 40])
-        neighbours = [found.group(1) for found in (before, after) if found]
-        if after and after.group(2):
-            neighbours.append(after.group(2))
+        if _capital_particle_before_name(text, match):
+            continue  # "DE VRIES", "VAN DER BERG": a particle in capitals, part of the family name
+        neighbours = _name_neighbours(text, match.start(), match.end())
         alone = not any(_name_like(word, frozenset()) for word in neighbours)
-        known = organization_for_name(match.group()) is not None
+        known = _known_organization(match.group())
         if alone or (known and not any(_name_like(word, lower) for word in neighbours)):
             acronyms.add(match.group())
     return Vocabulary(lower_words=lower, acronyms=frozenset(acronyms))
+
+
+# Name particles as captions write them, in capitals: "Jean DE LA CROIX", "Luis DA SILVA".
+_CAPITAL_PARTICLES = "(?:" + "|".join(sorted(p.upper() for p in LOWER_PARTICLES)) + ")"
+
+
+def _capital_particle_before_name(text: str, match: re.Match[str]) -> bool:
+    """A particle in capitals followed by more of a family name in capitals: "DE" in "DE LA CROIX"."""
+    if re.fullmatch(_CAPITAL_PARTICLES, match.group()) is None:
+        return False
+    following = text[match.end() : match.end() + 20]
+    return re.match(rf"(?: {_CAPITAL_PARTICLES})* [A-Z]{{2}}", following) is not None
+
+
+_CAPITALS_WORD = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
+
+
+def _name_neighbours(text: str, start: int, end: int) -> list[str]:
+    """The mixed-case words beside a word in capitals, reached over other words in capitals that are
+    no known organization: "Inés" for "SOLER" in "Inés PRADO SOLER", "Pieter" for "HOUT" in
+    "VAN DEN HOUT Pieter" (a family name of several words in capitals), and up to two after it."""
+    before = re.search(
+        rf"\b([A-Z][a-z][\w-]*),? ((?:{_CAPITALS_WORD} ){{0,3}})$", text[max(0, start - 60) : start]
+    )
+    after = re.match(
+        rf" ((?:{_CAPITALS_WORD} ){{0,3}})([A-Z][a-z][\w-]*)(?: ([A-Z][a-z][\w-]*))?", text[end : end + 60]
+    )
+    neighbours = []
+    if before and _unknown_capitals(before.group(2)):
+        neighbours.append(before.group(1))
+    if after and _unknown_capitals(after.group(1)):
+        neighbours += [word for word in after.group(2, 3) if word]
+    return neighbours
+
+
+def _unknown_capitals(chain: str) -> bool:
+    """Words in capitals between a word and its neighbour that leave them in one name: particles and
+    words that are no known organization ("UN" in "Geneva UN ESCAP" is one)."""
+    return all(
+        re.fullmatch(_CAPITAL_PARTICLES, word) or not _known_organization(word) for word in chain.split()
+    )
+
+
+@cache
+def _known_organization(word: str) -> bool:
+    return organization_for_name(word) is not None
+
+
+@cache
+def _international_acronym(word: str) -> bool:
+    """The acronym of a UN or intergovernmental body ("UN", "ASEAN"); national institutes' acronyms are
+    left out, as some are family names in capitals too ("CASS", "SASS")."""
+    organization = organization_for_name(word)
+    return organization is not None and organization.type in (
+        OrganizationType.UN_SYSTEM,
+        OrganizationType.INTERGOVERNMENTAL,
+    )
 
 
 def country_word(word: str, codes: bool = True) -> str | None:
@@ -358,8 +418,8 @@ def _particle_joins(text: str, end: int, limit: int) -> bool:
 
 
 def _is_abbreviation(word: str) -> bool:
-    """A title written with a dot: "Ms.", "Dr.", "Prof.", or a middle initial: "John F. Kennedy"."""
-    return f"{word}." in honorifics() or word in {"St", "Jr", "Sr"} or (len(word) == 1 and word.isupper())
+    """A title written with a dot: "Ms.", "Dr.", "Prof.", or an initial: "John F. Kennedy", "Ts. Enkhbat"."""
+    return f"{word}." in honorifics() or word in {"St", "Jr", "Sr"} or is_initial(word)
 
 
 def _written(token: _Token) -> str:
@@ -486,17 +546,20 @@ def _name_end(run: list[_Token], index: int, vocabulary: Vocabulary, titled: boo
             break
         if is_capitals(word) and word in vocabulary.acronyms:
             break
+        # an initial inside a name ("John F. Kennedy"), or leading one after a title ("Dr. A. K. Sharma")
+        if is_initial(word) and token.dot and (end > index or titled) and end + 1 < len(run):
+            end += 1
+            continue
         following = run[end + 1].text if end + 1 < len(run) else None
         leading_family = end == index and _family_before_name(word, following, vocabulary)
         if country_word(word, codes=False) is not None or (
             _stopword_in_name(word, titled, inside=end > index) and not leading_family
         ):
             break
-        initial = len(word) == 1 and token.dot and end > index and end + 1 < len(run)
-        if len(word.strip("()")) < 2 and not initial:
+        if len(word.strip("()")) < 2:
             break
         end += 1
-        if token.dot and not initial:
+        if token.dot:
             break
     while end > index and not run[end - 1].text[0].isupper():
         end -= 1
@@ -555,6 +618,8 @@ def _plausible_untitled_name(
         return False  # "Sun Moon University", "OBOR Judicial Research Institute"
     if any(_roman_numeral(token.text) for token in name_tokens):
         return False  # "Phase III", "Title IX": a numbered thing
+    if any(_body_word(token.text) for token in name_tokens):
+        return False  # "ASEAN Defence Ministers", "Internationale Zusammenarbeit": words of a body's name
     capitals = [is_capitals(token.text) for token in name_tokens]
     if any(capitals) and not all(capitals):
         return True
@@ -562,7 +627,13 @@ def _plausible_untitled_name(
         return False
     for first in (run[0], name_tokens[0]):
         before = text[max(0, first.start - 12) : first.start].split()
-        if before and before[-1].lower() in _DETERMINERS:
+        after_preposition = bool(before) and before[-1] in ("of", "for")
+        if (
+            before
+            and before[-1].lower() in _DETERMINERS
+            and not (after_preposition and _east_asian_pair(run, name_tokens, vocabulary))
+            and not (before[-1] == "that" and _clause_follows(text, run[-1].end))
+        ):
             return False
     return not any(
         _ordinary_word(token.text, vocabulary)
@@ -570,6 +641,54 @@ def _plausible_untitled_name(
         and not (position > 0 and token.text in LOWER_PARTICLES)
         for position, token in enumerate(name_tokens)
     )
+
+
+def _body_word(word: str) -> bool:
+    """A word that makes an untitled run a body, not a person: a word of organization names (even in a
+    run with capitals, "ASEAN Defence"), the plural of a post ("Ministers", "Secretaries"),
+    or a UN or intergovernmental acronym that is no family name ("UN House", not "NAM Young Hee")."""
+    if non_name_words().get(word) not in (None, "time"):
+        return True
+    if is_capitals(word):
+        ordinary = fold(word) not in east_asian_family_names() and word.lower() not in LOWER_PARTICLES
+        return ordinary and _international_acronym(word)  # "DOS" in "Bruno DOS REIS" is a particle
+    # plurals of posts only: plurals of body words are family names too ("Tyra Banks", "Margaret Courts")
+    return any(singular in role_words()["head"] for singular in _singulars(word))
+
+
+def _singulars(word: str) -> list[str]:
+    """Possible singulars of an English plural: "Ministers" -> "Minister", "Secretaries" -> "Secretary"."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return []
+    forms = [word[:-1]]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    return forms
+
+
+# Words that go on a clause after its subject: "announced that Kenji Sato would ...", "... of Kobe University"
+_CLAUSE_WORDS = frozenset(
+    "of from and would will had has have was is were are should could might may can did who".split()  # noqa: SIM905
+)
+
+
+def _clause_follows(text: str, end: int) -> bool:
+    """Whether the run ending at ``end`` is the subject of a clause ("that Kenji Sato would"), so "that"
+    is a conjunction, not a determiner ("that Sun Moon initiative")."""
+    following = re.match(r"\s*([,.;:(]|[a-z]+\b)", text[end : end + 20])
+    return following is not None and (not following.group(1).isalpha() or following.group(1) in _CLAUSE_WORDS)
+
+
+def _east_asian_pair(run: list[_Token], name_tokens: list[_Token], vocabulary: Vocabulary) -> bool:
+    """ "with the assistance of Kenji Mori": after "of"/"for", a whole run of two parts, exactly one of
+    them a common East Asian family name and neither an ordinary word, is a name ("of Hong Kong",
+    both family names, and "of Operational Support" are not)."""
+    if len(name_tokens) != 2 or len(run) != 2:
+        return False
+    families = [fold(token.text) in east_asian_family_names() for token in name_tokens]
+    return sum(families) == 1 and not any(_ordinary_word(token.text, vocabulary) for token in name_tokens)
 
 
 _ROMAN = re.compile(r"M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")

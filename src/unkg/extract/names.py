@@ -52,6 +52,16 @@ LOWER_PARTICLES = frozenset(
         "zu",
     ]
 )
+# Initials of two letters: Mongolian names give the father's name as an initial written in Latin
+# letters with a Cyrillic digraph ("Ts. Enkhbat", "Kh. Bolormaa"), like "J." in "J. Smith".
+DIGRAPH_INITIALS = frozenset({"Ts", "Ch", "Sh", "Kh", "Zh"})
+
+
+def is_initial(word: str) -> bool:
+    """An initial (written with a dot after it): "J", "K", or a digraph such as "Ts"."""
+    return (len(word) == 1 and word.isupper()) or word in DIGRAPH_INITIALS
+
+
 # Particles that belong to the family name that follows them: "Hamed El Kady" -> family "El Kady".
 FAMILY_PARTICLES = LOWER_PARTICLES | frozenset({"El", "Al", "Le", "La"})
 
@@ -149,10 +159,20 @@ def is_capitals(token: str) -> bool:
 
 
 def tidy_part(text: str) -> str:
-    """A name part in ordinary case: "ZHANG" -> "Zhang", "HONG-SHENG" -> "Hong-Sheng"; "El-Kady" kept."""
+    """A name part in ordinary case: "ZHANG" -> "Zhang", "HONG-SHENG" -> "Hong-Sheng"; "El-Kady" kept.
+
+    Particles before another word go to lower case, as written inside a name: "VAN DER BERG" -> "van der
+    Berg"; Arabic "El"/"Al" are usually written capitalised ("EL KADY" -> "El Kady").
+    """
     if not is_capitals(text):
         return text
-    return "-".join(" ".join(word.capitalize() for word in piece.split(" ")) for piece in text.split("-"))
+    words = text.split(" ")
+    return " ".join(
+        word.lower()
+        if word.lower() in LOWER_PARTICLES - {"el", "al"} and index < len(words) - 1
+        else "-".join(piece.capitalize() for piece in word.split("-"))
+        for index, word in enumerate(words)
+    )
 
 
 def strip_nickname(token: str) -> str:

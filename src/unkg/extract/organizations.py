@@ -12,9 +12,11 @@ Two sources, both plain data files a user can extend:
   "UNA-China", "UN Association of China" and "United Nations Association of China".
 * ``data/institutions.csv`` - universities, research institutes and think tanks, learned and UN
   associations, national agencies and media of China, Japan, the Republic of Korea, Mongolia, the
-  DPRK, Taiwan, Hong Kong and Macao, with type and country ("Fudan University" -> CHN, "PKU" and
-  "Beijing University" -> Peking University). Rows are keyed by the slug of their name (as an
-  unlisted organization of that name would be); ``data/organizations.csv`` wins a shared form.
+  DPRK, Taiwan, Hong Kong and Macao, and the members of five research-university groups elsewhere
+  (U15, Ivy League, Russell Group, Group of Eight, LERU), with type and country ("Fudan University"
+  -> CHN, "PKU" and "Beijing University" -> Peking University, "McGill University" -> CAN). Rows
+  are keyed by the slug of their name (as an unlisted organization of that name would be);
+  ``data/organizations.csv`` wins a shared form.
 * ``data/org_patterns.csv`` - regular expressions that recognise and type organizations never
   listed: "X University" / "University of X", "Institute of ...", "... Center", "... Association",
   "Permanent Mission of X" / "the Korean Mission", "Armed Forces of X", "the Russian Government",
@@ -25,10 +27,12 @@ Two sources, both plain data files a user can extend:
 Where both match, the longer span wins (ties go to the listed organization). The country of
 an unlisted organization comes from the text: a country or city in its name ("China Foreign
 Affairs University", "University of Tokyo"), right after it ("Sun Moon University, Seoul";
-cities and regions in ``data/cities.csv``), a possessive before it ("China's Supreme People's Court"),
-else the one country named anywhere in it, unless as a field of study ("Institute of Japanese
-Studies" has none; "Asian" and "East Asian" are no countries), else the listed parent written
-after a comma ("Institute of Asian Studies, China Foreign Affairs University" -> CHN).
+cities, regions and national capitals in ``data/cities.csv``), a country after "of" that the
+pattern left outside the name ("National Emergency Management Agency of Mongolia"), a possessive
+before it ("China's Supreme People's Court"), else the one country named anywhere in it, unless
+as a field of study ("Institute of Japanese Studies" has none; "Asian" and "East Asian" are no
+countries), else the listed parent written after a comma ("Institute of Asian Studies, China
+Foreign Affairs University" -> CHN).
 """
 
 from __future__ import annotations
@@ -250,10 +254,15 @@ def _context_country(text: str, start: int, end: int, name: str) -> str | None:
     tail = re.search(r".*\bof\s+(?:the\s+)?([A-Z][\w'’ -]*)$", name)
     after = re.match(r"[ \t]*,[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)", text[end:])
     before = re.search(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s\s+$", text[max(0, start - 60) : start])
+    # "National Emergency Management Agency of Mongolia": a country the pattern left outside the name
+    of_after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)", text[end:])
     candidates: list[str] = []
     if first_words:
         candidates += [first_words.group(1), first_words.group(1).split()[0]]
-    candidates += [m.group(1) for m in (tail, after, before) if m]
+    # a sentence's full stop is not part of the place: "Charles University, Prague."
+    candidates += [m.group(1).rstrip(".") for m in (tail, after, before) if m]
+    if of_after and country_for(of_after.group(1)) is not None:
+        candidates.append(of_after.group(1))
     for place in candidates:
         code = _place_country(place)
         if code is not None:

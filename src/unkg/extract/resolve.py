@@ -6,6 +6,9 @@ Within a report:
   a spelling slip in one part while the other matches ("Bat-Erdene Bakhtuu" / "Bat-Erdene Batkhuu",
   "Elizabeth Gammara" / "Elizabeth GAMARRA"), a short given name ("Abby" / "Abigail", "June" /
   "Juneyong"), and never across a gender shown by titles ("Mr." / "Ms.");
+* a titled short form that is the tail of one longer full name is that person with a double family
+  name ("Mr. García Márquez" after "José García Márquez": family "García Márquez"), and a titled
+  first family name alone ("Ms. García") goes to that person too;
 * a family name alone ("Ms. Zhang", "Professor Park", "USG Khare") goes to the person of that
   family name whose shown gender fits, and among several to the one named nearest before it; a titled
   short form that is no one's family name but one person's given name goes to that person;
@@ -77,12 +80,17 @@ class Resolution:
 
 # ----- within one report ----------------------------------------------------------------------
 
+# Short name words -> the words of the one longer name they end ("garcia", "marquez") -> ("jose", ...)
+_Tails = dict[tuple[str, ...], tuple[str, ...]]
+
 
 def same_person_names(family_a: str, given_a: str | None, family_b: str, given_b: str | None) -> bool:
     """Two full names of one person: one part may be misspelt or shortened while the other agrees,
     and the order of the parts may be swapped ("DONG Liang" / "Liang Dong")."""
     if given_a is None or given_b is None:
         return False
+    if fold(f"{given_a}{family_a}") == fold(f"{given_b}{family_b}"):
+        return True  # one name split in two places: "José García Márquez" / "José GARCÍA MÁRQUEZ"
     return _parts_agree(family_a, given_a, family_b, given_b) or _parts_agree(
         given_a, family_a, family_b, given_b
     )
@@ -98,7 +106,7 @@ def resolve_people(mentions: Sequence[PersonMention], preferred_spans: Sequence[
     """Group a report's mentions into people; ``preferred_spans`` (captions, headings) give the spelling
     of a name written two ways when capitals do not decide."""
     named = [m for m in mentions if m.has_full_name and not m.weak]
-    records = _cluster_full_names(named, preferred_spans)
+    records = _cluster_full_names(named, preferred_spans, _family_tails(named))
     for mention in (m for m in mentions if m.has_full_name and m.weak):
         assert mention.name is not None
         name = mention.name
@@ -124,13 +132,58 @@ def _start(mention: PersonMention) -> int:
     return mention.span.start
 
 
+def name_words(family: str, given: str | None) -> tuple[str, ...]:
+    """The folded words of a name in given-then-family order: ("jose", "garcia", "marquez")."""
+    return tuple(folded for word in f"{given or ''} {family}".split() if (folded := fold(word)))
+
+
+def _mention_words(mention: PersonMention) -> tuple[str, ...]:
+    assert mention.name is not None
+    return name_words(mention.name.family, mention.name.given)
+
+
+def _family_tails(named: Sequence[PersonMention]) -> _Tails:
+    """Titled short forms that are the tail of one longer full name: a double family name.
+
+    "Mr. García Márquez" after "José García Márquez" (Spanish and Portuguese names carry two family
+    names without a hyphen) reads like "Mr. John Smith", but a title before the last words of a longer
+    name is that person by the family name. Kept only when one longer name ends with those words, the
+    short form never shows its own name order (capitals) and the genders shown agree ("Ms. Ferrer Amado"
+    is the woman of two siblings of that name).
+    Returns short words -> the longer name's words.
+    """
+    by_words: dict[tuple[str, ...], list[PersonMention]] = {}
+    for mention in named:
+        by_words.setdefault(_mention_words(mention), []).append(mention)
+    tails: _Tails = {}
+    for words, group in by_words.items():
+        if len(words) < 2 or not any(m.titles for m in group):
+            continue
+        if any(m.name is not None and m.name.order_evidence for m in group):
+            continue
+        longer = [
+            other
+            for other in sorted(by_words)
+            if len(other) > len(words)
+            and other[-len(words) :] == words
+            and len({m.gender for m in (*group, *by_words[other]) if m.gender}) <= 1
+        ]
+        if len(longer) == 1:
+            tails[words] = longer[0]
+    return tails
+
+
 def _cluster_full_names(
-    named: Sequence[PersonMention], preferred_spans: Sequence[Span]
+    named: Sequence[PersonMention],
+    preferred_spans: Sequence[Span],
+    tails: _Tails | None = None,
 ) -> list[PersonRecord]:
-    """Union of full-name mentions that name one person (see :func:`same_person_names`).
+    """Union of full-name mentions that name one person (see :func:`same_person_names`), and of
+    double-family-name tails with their full name (see :func:`_family_tails`).
 
     Mentions written alike (same folded parts and shown gender) are compared once.
     """
+    tails = tails or {}
     alike: dict[tuple[str, str, str | None], list[PersonMention]] = {}
     for mention in named:
         assert mention.name is not None
@@ -150,12 +203,43 @@ def _cluster_full_names(
     for i, a in enumerate(representatives):
         for j in range(i):
             b = representatives[j]
-            if _compatible(a, b) and _cluster_genders_fit(find(i), find(j), representatives, find):
+            tail = _is_tail_of(a, b, tails) or _is_tail_of(b, a, tails)
+            if (tail or _compatible(a, b)) and _cluster_genders_fit(find(i), find(j), representatives, find):
                 parent[find(i)] = find(j)
     groups: dict[int, list[PersonMention]] = {}
     for index, representative in enumerate(representatives):
         groups.setdefault(find(index), []).extend(members[id(representative)])
-    return [_record_from(sorted(group, key=_start), preferred_spans) for group in groups.values()]
+    records = [_record_from(sorted(group, key=_start), preferred_spans) for group in groups.values()]
+    for record in records:
+        _split_at_tail(record, tails)
+    return records
+
+
+def _is_tail_of(short: PersonMention, full: PersonMention, tails: _Tails) -> bool:
+    return tails.get(_mention_words(short)) == _mention_words(full)
+
+
+def _split_at_tail(record: PersonRecord, tails: _Tails) -> None:
+    """Give a person the double family name a titled tail showed ("José" + "García Márquez"), unless
+    capitals showed where the family name starts."""
+    if any(m.name is not None and m.name.order_evidence for m in record.mentions):
+        return
+    lengths = [len(words) for m in record.mentions if (words := _mention_words(m)) in tails]
+    if not lengths:
+        return
+    _split_family_at(record, len(record_words(record)) - max(lengths))
+
+
+def record_words(record: PersonRecord) -> list[str]:
+    """The person's name words as written, given name first."""
+    return f"{record.given or ''} {record.family}".split()
+
+
+def _split_family_at(record: PersonRecord, index: int) -> None:
+    """Make ``record_words(record)[index:]`` the family name and the words before it the given name."""
+    words = record_words(record)
+    if 0 < index < len(words):
+        record.given, record.family = " ".join(words[:index]), " ".join(words[index:])
 
 
 def _compatible(a: PersonMention, b: PersonMention) -> bool:
@@ -193,7 +277,9 @@ def _record_from(group: Sequence[PersonMention], preferred_spans: Sequence[Span]
             for m in sorted(group, key=_start)
             if m.name and family_counts[fold(m.name.family)] == most
         )
-    given = _longest_given(group, best.given or "")
+    # only names split where the best one is: "Inés Prado" of "Inés Prado Soler" is no longer "Inés"
+    split_alike = [m for m in group if m.name and same_part_spelling(m.name.family, best.family)]
+    given = _longest_given(split_alike, best.given or "")
     if fold(family) != fold(best.family) and fold(family) == fold(given):
         given = best.family  # the written order was swapped
     return PersonRecord(family=tidy_part(family), given=_tidy_given(given), mentions=list(group))
@@ -228,7 +314,11 @@ def _record_for_family_name(mention: PersonMention, records: Sequence[PersonReco
         ]
         for record in swapped:
             record.family, record.given = tidy_part(record.given or ""), record.family
-        candidates = swapped or _records_for_given_name(mention, records)
+        candidates = (
+            swapped
+            or _records_for_given_name(mention, records)
+            or _records_for_leading_family(mention, records)
+        )
     if mention.gender:
         candidates = [r for r in candidates if r.gender in (None, mention.gender)]
         exact = [r for r in candidates if r.gender == mention.gender]
@@ -246,7 +336,49 @@ def _records_for_given_name(mention: PersonMention, records: Sequence[PersonReco
     if not mention.titles or part in east_asian_family_names():
         return []
     found = [r for r in records if r.given and fold(r.given) == part]
-    return found if len(found) == 1 else []
+    if found:
+        return found if len(found) == 1 else []
+    return _records_for_inner_word(part, records)
+
+
+def _records_for_leading_family(
+    mention: PersonMention, records: Sequence[PersonRecord]
+) -> list[PersonRecord]:
+    """ "Ms. Nguyen" for Nguyen Thi Lan, "Mr. Kim" for Kim Young Sam: a titled common East Asian family name
+    that is the first of three or more words of exactly one person's name, read in English order
+    without capitals to show otherwise. The name is then turned round: family name first."""
+    assert mention.name is not None
+    part = fold(mention.name.family)
+    if not mention.titles or part not in east_asian_family_names():
+        return []
+    found = [
+        r
+        for r in records
+        if r.given and _order_open(r) and len(words := record_words(r)) >= 3 and fold(words[0]) == part
+    ]
+    if len(found) != 1:
+        return []
+    record = found[0]
+    words = record_words(record)
+    record.family, record.given = words[0], " ".join(words[1:])
+    return [record]
+
+
+def _records_for_inner_word(part: str, records: Sequence[PersonRecord]) -> list[PersonRecord]:
+    """ "Ms. García" for José García Márquez: a titled word that is a later word of exactly one person's
+    given names is the first of a double family name; the person's family name then starts there."""
+    found = [
+        (record, position)
+        for record in records
+        if record.given
+        for position, word in enumerate(record_words(record)[:-1])
+        if position > 0 and word[0].isupper() and fold(word) == part
+    ]
+    if len(found) != 1 or not _order_open(found[0][0]):
+        return []
+    record, position = found[0]
+    _split_family_at(record, position)
+    return [record]
 
 
 def _has_family(record: PersonRecord, family: str) -> bool:
@@ -254,6 +386,9 @@ def _has_family(record: PersonRecord, family: str) -> bool:
     a short form that names the other part turns the person's name around ("Ms. Zheng" for "Lei Zehng")."""
     if same_part_spelling(record.family, family):
         return True
+    family_words = [w for w in record.family.split() if w[0].isupper()]
+    if len(family_words) > 1 and same_part_spelling(family_words[0], family):
+        return True  # "Mr. García" for José García Márquez: the first of two family names
     written = any(
         m.name is not None and m.name.given and same_part_spelling(m.name.family, family)
         for m in record.mentions
