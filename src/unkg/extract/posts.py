@@ -85,13 +85,25 @@ class _OpenRole:
     group: int = -1
 
 
+# A label closing the text before the next name: "Rapporteur:", "Moderator :"
+_LABEL_AT_END = re.compile(r"(?<![\w-])[A-Z][\w-]*\s*:\s*$")
+# An apposition in brackets right after a name: "Dr. X (Associate Professor, School of Y, Z University)"
+_BRACKET_AFTER_NAME = re.compile(r"\s*\(([^()]{2,200})\)")
+
+
 def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) -> tuple[int, int]:
     """Where the post phrase after a name runs: up to ``limit`` (the next name or the block end) and,
     in prose, up to the first word that ends an apposition."""
     start = mention.name_span.end
     end = limit
+    label = _LABEL_AT_END.search(text, start, limit)
+    if label is not None:  # "..., Science and Law Rapporteur: Yuna X": the label is the next name's
+        end = limit = label.start()
     if in_prose:
         following = text[start:limit]
+        bracket = _BRACKET_AFTER_NAME.match(following)
+        if bracket:  # "Professor X (Graduate School of Law, Y University), head of ..."
+            return start + bracket.start(1), start + bracket.end(1)
         if not re.match(r"\s*(?:,|of\b)", following):
             return start, start
         previous = ""
@@ -163,15 +175,32 @@ def posts_for_mention(
         ):
             continue  # an academic title alone is not a post
         posts.append(_close(role, person, phrase[1]))
-    return posts
+    return _diplomats_at_mission(posts)
+
+
+def _diplomats_at_mission(posts: list[PostDraft]) -> list[PostDraft]:
+    """ "Ambassador X, Deputy Permanent Representative of Japan to ...": a diplomatic title with no
+    organization of its own is held at the mission the person's other diplomatic post names."""
+    mission = next(
+        (
+            p.organization
+            for p in posts
+            if p.organization is not None and p.organization.type is OrganizationType.PERMANENT_MISSION
+        ),
+        None,
+    )
+    if mission is None:
+        return posts
+    return [
+        replace(p, organization=mission) if p.organization is None and _diplomatic(p.role) else p
+        for p in posts
+    ]
 
 
 def _segments(text: str, start: int, end: int) -> list[_Segment]:
     """Comma-separated parts of a phrase, split again where a second role is joined by "and"."""
     segments: list[_Segment] = []
-    for group, match in enumerate(re.finditer(r"[^,;:]+", text[start:end])):
-        raw = match.group()
-        offset = start + match.start()
+    for group, (raw, offset) in enumerate(_comma_parts(text, start, end)):
         for piece, piece_offset in _split_roles(raw, offset):
             cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an)\s+", "", piece).strip(" \n\t-–")
             cleaned = re.sub(r"(?:\s+(?:and|of|the|for|to|at|in|on))+$", "", cleaned)
@@ -183,6 +212,39 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
             position = piece_offset + max(0, piece.find(cleaned[:3]))
             segments.append(_Segment(" ".join(cleaned.split()), position, former, group))
     return segments
+
+
+# A role's qualifier cut by the comma of a series: "Officer in the Policy, Evaluation and Training Division"
+_SERIES_START = re.compile(r"\b(?:in|of|for)\s+the\s+((?:[A-Z][\w-]*\s*){1,3})$")
+_SERIES_ITEM = re.compile(r"\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s*")
+_SERIES_LAST = re.compile(r"\s*(?:[A-Z][\w-]*\s+)+and\s+[A-Z]")
+
+
+def _comma_parts(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """(part, offset) of a phrase cut at commas, semicolons and colons, keeping a series of names
+    that ends one unit's name whole: "Officer in the Policy, Evaluation and Training Division of X"."""
+    found = re.finditer(r"[^,;:]+", text[start:end])
+    parts = [(m.group(), start + m.start(), start + m.end()) for m in found]
+    merged: list[tuple[str, int]] = []
+    index = 0
+    while index < len(parts):
+        raw, first, last = parts[index]
+        series = _SERIES_START.search(raw)
+        if series and _organization(series.group(1)) is None:
+            following = index + 1
+            while following < len(parts) and _SERIES_ITEM.fullmatch(parts[following][0]):
+                following += 1  # "Policy, Planning, Evaluation and Training Division"
+            if (
+                following < len(parts)
+                and _SERIES_LAST.match(parts[following][0])
+                and text[parts[following - 1][2] : parts[following][1]].strip() == ","
+                and _organization(re.split(r"\s+of\s+", parts[following][0])[0]) is not None
+            ):
+                last = parts[following][2]
+                index = following
+        merged.append((text[first:last], first))
+        index += 1
+    return merged
 
 
 def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
@@ -344,7 +406,7 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
         return opened
     if qualifier is not None:
         named = (" " + rest)[qualifier.end() :]
-        organization = _organization(named)
+        organization = _accredited_mission(role, named) or _organization(named)
         if organization is None and qualifier.group(1) != "in":
             organization = _national_body(role, named)
         if organization is not None:
@@ -354,13 +416,31 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
     return opened
 
 
+# "of Mongolia to the United Nations Office at Geneva": the country a diplomat represents, then where
+_ACCREDITED = re.compile(r"^(?:the\s+)?(.+?)\s+to\s+(?:the\s+)?\S")
+
+
+def _accredited_mission(role: str, named: str) -> Organization | None:
+    """ "Permanent Representative of Japan to the United Nations": a diplomat accredited to a body
+    works at the country's permanent mission, not at the body."""
+    accredited = _ACCREDITED.match(named.strip())
+    if accredited is None or not _diplomatic(role):
+        return None
+    alpha3 = country_word(accredited.group(1).strip())
+    return national_organization(OrganizationType.PERMANENT_MISSION, alpha3) if alpha3 else None
+
+
+def _diplomatic(role: str) -> bool:
+    return any(word in role for word in ("Ambassador", "Representative", "Counsellor", "Envoy"))
+
+
 def _national_body(role: str, place: str, diplomats_only: bool = False) -> Organization | None:
     """ "Deputy Permanent Representative of Japan": a diplomat's post is at the country's mission;
     "Minister of Japan": another national post is in its government."""
     alpha3 = country_word(place.strip())
     if alpha3 is None:
         return None
-    diplomatic = any(word in role for word in ("Ambassador", "Representative", "Counsellor", "Envoy"))
+    diplomatic = _diplomatic(role)
     if diplomats_only and not diplomatic:
         return None
     kind = OrganizationType.PERMANENT_MISSION if diplomatic else OrganizationType.GOVERNMENT
@@ -420,7 +500,11 @@ def _organization(name: str) -> Organization | None:
         return _unlisted_organization(name)
     longest = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
     covers = (longest.span.end - longest.span.start) / len(name)
-    if covers < 0.5 and longest.span.end < len(name.rstrip(" )")):
+    # "... Division of the Department of Peace Operations (DPO)": an acronym in brackets ends the name
+    ends = longest.span.end >= len(name.rstrip(" )")) or bool(
+        re.fullmatch(r"\s*\([^()]*\)\s*", name[longest.span.end :])
+    )
+    if covers < 0.5 and not ends:
         # "UN Studies", "Presentation about UN Competencies": words around an acronym, not the body
         return _unlisted_organization(name)
     return longest.organization
@@ -544,6 +628,7 @@ class _PanelPatterns:
     the_role: re.Pattern[str]  # "the panel rapporteur, " before a name
     verb_after: re.Pattern[str]  # " chaired the ..." after a name
     label: re.Pattern[str]  # "Rapporteur:" starting a block
+    label_before: re.Pattern[str]  # "Rapporteur: " right before a name, inside a block
 
 
 @cache
@@ -557,16 +642,19 @@ def _panel_patterns() -> _PanelPatterns:
         the_role=re.compile(rf"\b[Tt]he\s+(?:((?-i:[a-z]+))\s+)?{roles}s?\s*,\s*$", re.IGNORECASE),
         verb_after=re.compile(rf"\s+{verbs}\s+(?:the|this|that)\b", re.IGNORECASE),
         label=re.compile(rf"\s*{roles}(s?)\s*:", re.IGNORECASE),
+        label_before=re.compile(rf"(?<![\w-]){roles}s?\s*:\s*$", re.IGNORECASE),
     )
 
 
 def panel_role_posts(text: str, unit: Unit, inside: Sequence[tuple[PersonMention, str]]) -> list[PostDraft]:
-    """Panel roles stated around a name in any block (organization ``None``):
+    """Panel roles stated around a name in any block (organization ``None``, but for a label's role,
+    which takes an apposition that is only an organization: "Rapporteur: X, Y Office"):
 
     * "The session was chaired by Dr. X", "moderated by X"; "Dr. X chaired the panel";
     * "As discussant, Professor X ...", "the panel rapporteur, X", "the former chair, X";
     * "Dr. X (Chair)", "X (University of Y, convener)";
-    * a label starting the block: "Rapporteur: X" (the first name), "Discussants: X and Y" (every name);
+    * a label starting the block: "Rapporteur: X" (the first name), "Discussants: X and Y" (every name),
+      or inside it, capitalised, right before a name ("... Law\nRapporteur: X");
     * a name joined by "and" to one of the forms before a name: "co-chaired by X and Y".
     """
     patterns = _panel_patterns()
@@ -582,12 +670,25 @@ def panel_role_posts(text: str, unit: Unit, inside: Sequence[tuple[PersonMention
         ):
             before = shared  # "co-chaired by Dr. X and Dr. Y", "As discussants, X and Y"
         shared = before
-        found = before + _panel_roles_after(text, unit, mention)
+        limit = inside[index + 1][0].span.start if index + 1 < len(inside) else unit.span.end
+        found = before + _panel_roles_after(text, unit, mention, limit)
         if labelled and (index == 0 or labelled.group(2)):
             found.append((panel_roles()[labelled.group(1).lower()], labelled.start(1), False))
         for role, start, former in found:
-            posts.append(PostDraft(key, role, None, Span(start, max(start, mention.span.end)), former))
+            # a label's role is held where the name's apposition says: "Rapporteur: X, Y Office"
+            label = re.match(r"[\w-]+\s*:", text[start : start + 40])
+            organization = _affiliation_after(text, mention, limit) if label else None
+            span = Span(start, max(start, mention.span.end))
+            posts.append(PostDraft(key, role, organization, span, former))
     return posts
+
+
+def _affiliation_after(text: str, mention: PersonMention, limit: int) -> Organization | None:
+    """The organization a name's apposition names when it names no role: "X, ACUNS Tokyo Office"."""
+    part = re.match(r"\s*,\s*([^,;()]+?)\s*(?:[,;.]|$)", text[mention.name_span.end : limit])
+    if part is None or _role_prefix(part.group(1).split()):
+        return None
+    return _organization(part.group(1))
 
 
 def _panel_roles_before(text: str, unit: Unit, mention: PersonMention) -> list[tuple[str, int, bool]]:
@@ -600,6 +701,10 @@ def _panel_roles_before(text: str, unit: Unit, mention: PersonMention) -> list[t
         match = pattern.search(before)
         if match:
             found.append((table[match.group(1).lower()], window + match.start(), False))
+    label = patterns.label_before.search(before)
+    # capitalised, inside the block (a label opening the block is read apart, for every name it lists)
+    if label and label.group(1)[0].isupper() and text[unit.span.start : window + label.start(1)].strip():
+        found.append((panel_roles()[label.group(1).lower()], window + label.start(1), False))
     match = patterns.the_role.search(before)
     qualifier = (match.group(1) or "").lower() if match else ""
     if match and qualifier not in {"then", "next", "incoming"}:  # "the next chair, X" is not one yet
@@ -607,13 +712,22 @@ def _panel_roles_before(text: str, unit: Unit, mention: PersonMention) -> list[t
     return found
 
 
-def _panel_roles_after(text: str, unit: Unit, mention: PersonMention) -> list[tuple[str, int, bool]]:
-    """(role, start, former) of "X chaired the session" and "X (Chair)", "X (University of Y, convener)"."""
+# A bracket ending a name's apposition, before the sentence ends: ", Geneva Academy (moderator)"
+_CLOSING_BRACKET = re.compile(r"[^().!?;]*?\(([^()]{1,40})\)\s*(?=[,;.]|$)")
+
+
+def _panel_roles_after(
+    text: str, unit: Unit, mention: PersonMention, limit: int
+) -> list[tuple[str, int, bool]]:
+    """(role, start, former) of "X chaired the session" and "X (Chair)", "X (University of Y, convener)",
+    and of a bracket closing the name's apposition: "X, Senior Fellow, Y Institute (moderator)"."""
     found: list[tuple[str, int, bool]] = []
     match = _panel_patterns().verb_after.match(text, mention.name_span.end, unit.span.end)
     if match:
         found.append((_participles()[match.group(1).lower()], match.start(1), False))
     bracket = re.compile(r"\s*\(([^()]{1,100})\)").match(text, mention.name_span.end, unit.span.end)
+    if bracket is None:
+        bracket = _CLOSING_BRACKET.match(text, mention.name_span.end, limit)
     if bracket:
         for part in bracket.group(1).split(","):
             role = panel_roles().get(part.strip().lower())

@@ -1,0 +1,100 @@
+"""Post forms on invented text: diplomats accredited to a body, bracketed appositions, closing
+"(moderator)" brackets, labels inside a list, series of unit names and acronyms in brackets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unkg.document import read_report
+from unkg.extract import extract
+
+# (family name, role, organization name or None, former)
+PostRow = tuple[str, str, str | None, bool]
+
+
+def _posts(tmp_path: Path, text: str) -> set[PostRow]:
+    path = tmp_path / "forms-2032.txt"
+    path.write_text("Record of the Harbourside Exchange\n\n" + text, encoding="utf-8")
+    extraction = extract(read_report(path))
+    families = {p.key: p.family_name for p in extraction.people}
+    organizations = {o.key: o.name for o in extraction.organizations}
+    return {
+        (
+            families[p.person],
+            p.role,
+            organizations.get(p.organization) if p.organization else None,
+            p.former,
+        )
+        for p in extraction.posts
+    }
+
+
+def test_a_diplomat_accredited_to_a_body_works_at_the_mission(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ms. Solvei Brandqvist, Ambassador and Permanent Representative of Norway to the United Nations "
+        "Office at Geneva, received the scholars at her residence.\n",
+    )
+    assert ("Brandqvist", "Permanent Representative", "Permanent Mission of Norway", False) in posts
+    assert ("Brandqvist", "Ambassador", "Permanent Mission of Norway", False) in posts
+
+
+def test_a_diplomatic_title_before_the_name_takes_the_mission_of_the_apposition(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ambassador Teodoro Valcarce, Deputy Permanent Representative of Chile to the United Nations, "
+        "opened the lunch with a toast.\n",
+    )
+    assert ("Valcarce", "Deputy Permanent Representative", "Permanent Mission of Chile", False) in posts
+    assert ("Valcarce", "Ambassador", "Permanent Mission of Chile", False) in posts
+
+
+def test_an_apposition_in_brackets_after_a_name(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "The group was led by Professor Ansgar Thorvik (Faculty of Maritime Law, Bergen University), "
+        "with Dr. Liesl Marquardt (Senior Lecturer, School of Coastal Studies, Bergen University).\n",
+    )
+    roles = {(family, role): organization for family, role, organization, _ in posts}
+    assert roles.get(("Thorvik", "Professor")) in {"Faculty of Maritime Law", "Bergen University"}
+    assert roles.get(("Marquardt", "Senior Lecturer")) in {"School of Coastal Studies", "Bergen University"}
+
+
+def test_a_country_in_brackets_is_no_post(tmp_path: Path) -> None:
+    posts = _posts(tmp_path, "Professor Ansgar Thorvik (Norway) asked about fisheries quotas.\n")
+    assert not [row for row in posts if row[0] == "Thorvik"]
+
+
+def test_a_bracket_closing_a_list_item_gives_a_panel_role(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Speakers\n"
+        "- Dr. Orla Brennock, Senior Research Fellow, Fjordline Institute (moderator)\n"
+        "- Mr. Kasimir Ulveng, Counsellor, Permanent Mission of Norway\n",
+    )
+    assert ("Brennock", "Moderator", None, False) in posts
+    assert not [row for row in posts if row[0] == "Ulveng" and row[1] == "Moderator"]
+
+
+def test_a_label_inside_a_block_belongs_to_the_next_name(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Speakers\n"
+        "- Professor Edvin Haugland, Institute of Polar Science and Law\n"
+        "Rapporteur: Mira Solberg, Polar Studies Office\n",
+    )
+    assert ("Solberg", "Rapporteur", "Polar Studies Office", False) in posts
+    assert not [row for row in posts if row[0] == "Haugland" and row[1] == "Rapporteur"]
+    assert ("Haugland", "Professor", "Institute of Polar Science and Law", False) in posts
+
+
+def test_a_series_of_unit_names_stays_in_the_organization(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "The briefing was given by Mr. Tancredi Olmo, Programme Officer in the Planning, Review and "
+        "Outreach Section of the Department of Political and Peacebuilding Affairs (DPPA), who spoke "
+        "about mediation.\n",
+    )
+    rows = [row for row in posts if row[0] == "Olmo"]
+    assert [(role, former) for _, role, _, former in rows] == [("Programme Officer", False)]
+    assert rows[0][2] is not None
