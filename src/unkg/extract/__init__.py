@@ -42,7 +42,7 @@ from unkg.extract.speech import (
     find_statements,
     settle_turns,
 )
-from unkg.extract.structure import Layout, Unit, host_phrase, read_layout
+from unkg.extract.structure import HELD_AT, Layout, Unit, host_phrase, read_layout
 from unkg.extract.topics import classify_stance_on, classify_topics
 from unkg.model import (
     BlockKind,
@@ -114,12 +114,6 @@ def session_host(title: str, offset: int) -> str | None:
     return None
 
 
-# "The afternoon sessions took place at the Graduate Institute", "The session was held at the ILO"
-_HELD_AT = re.compile(
-    r"\b(?:took\s+place|was\s+held|were\s+held|was\s+hosted|were\s+hosted)\s+(?:at|by|in)\s+"
-)
-
-
 def _with_hosts_from_prose(layout: Layout) -> Layout:
     """A session whose title names no host takes the organization its first paragraph says it was held at."""
     sessions = []
@@ -128,7 +122,7 @@ def _with_hosts_from_prose(layout: Layout) -> Layout:
             first = next((p for p in layout.passages if p.session == session.number), None)
             if first is not None:
                 chunk = layout.text[first.span.start : first.span.end]
-                held = _HELD_AT.search(chunk)
+                held = HELD_AT.search(chunk)
                 found = find_organizations(chunk[held.end() :]) if held else []
                 if found and found[0].span.start <= 4:
                     session = replace(session, host=found[0].organization.key)
