@@ -98,3 +98,83 @@ def test_a_series_of_unit_names_stays_in_the_organization(tmp_path: Path) -> Non
     rows = [row for row in posts if row[0] == "Olmo"]
     assert [(role, former) for _, role, _, former in rows] == [("Programme Officer", False)]
     assert rows[0][2] is not None
+
+
+def test_a_student_is_no_post(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ms. Brigitta Solheim, a student from Lakeview University, asked about quotas. Mr. Anselm Korte, "
+        "a doctoral student at Riverside University, asked about tariffs.\n",
+    )
+    assert not [row for row in posts if row[0] in {"Solheim", "Korte"}]
+
+
+def test_a_staff_post_without_organization_is_at_the_body_the_session_visits(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Session 1: Visit to WIPO\n\n"
+        "Mr. Evander Quist, Senior Counsellor, Patents, presented the treaty. Professor Ilona Varga, "
+        "Chair, thanked him.\n\n"
+        "Session 2: Working Lunch at the Permanent Mission of Chile\n\n"
+        "Mr. Matteo Sorrel, Political Coordinator, described the agenda.\n",
+    )
+    assert ("Quist", "Senior Counsellor", "World Intellectual Property Organization", False) in posts
+    assert ("Varga", "Chair", None, False) in posts  # a panel role is a guest's
+    assert ("Sorrel", "Political Coordinator", None, False) in posts  # no nationality from a mission
+
+
+def test_a_described_role_in_a_unit_of_an_organization(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Mr. Ottavio Brenna, Human Rights Officer in the Civic Space Section of OHCHR, said that "
+        "the section was small.\n",
+    )
+    roles = {(family, role) for family, role, _, _ in posts}
+    assert ("Brenna", "Human Rights Officer") in roles
+    assert [org for family, _, org, _ in posts if family == "Brenna"] != [None]
+
+
+def test_formerly_and_previously_mark_a_former_post(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Mr. Felix Amsel, formerly a Legal Officer at the International Court of Justice, said little.\n\n"
+        "Ms. Vera Lindahl, previously Head of the Crisis Unit at UNDP, said more.\n",
+    )
+    assert ("Amsel", "Legal Officer", "International Court of Justice", True) in posts
+    assert ("Lindahl", "Head", "United Nations Development Programme", True) in posts
+
+
+def test_an_adviser_to_an_official_is_not_at_the_official(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Mr. Rune Kvist, Senior Adviser to the Under-Secretary-General for Mountain Affairs, explained.\n",
+    )
+    rows = [row for row in posts if row[0] == "Kvist"]
+    assert len(rows) == 1
+    assert rows[0][1].startswith("Senior Adviser")
+    assert rows[0][2] is None
+
+
+def test_a_dash_or_colon_between_a_name_and_its_post_in_a_list(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Participants\n"
+        "- Ms. Renata Ilic – Programme Officer, UNITAR\n"
+        "- Dr. Oskar Wend: Senior Fellow, Institute for Maritime Policy\n",
+    )
+    assert ("Ilic", "Programme Officer", "United Nations Institute for Training and Research", False) in posts
+    assert ("Wend", "Senior Fellow", "Institute for Maritime Policy", False) in posts
+
+
+def test_a_colon_before_a_sentence_is_no_post(tmp_path: Path) -> None:
+    posts = _posts(tmp_path, "Dr. Oskar Wend: The Question of Quotas was raised again.\n")
+    assert not [row for row in posts if row[0] == "Wend"]
+
+
+def test_a_mission_to_a_body_is_the_mission(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Mr. Tomasz Nowik, First Secretary, Permanent Mission of Poland to the United Nations Office at "
+        "Geneva, described the negotiations.\n",
+    )
+    assert ("Nowik", "First Secretary", "Permanent Mission of Poland", False) in posts

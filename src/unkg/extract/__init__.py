@@ -80,7 +80,7 @@ def extract(document: Document) -> Extraction:
     preferred = [u.span for u in layout.units if u.kind in _SHOWN_KINDS]
     resolution = resolve_people(mentions, preferred)
     keyed = [KeyedMention(m, k) for m, k in resolution.mention_keys]
-    drafts = find_posts(text, layout.units, resolution.mention_keys)
+    drafts = find_posts(text, layout.units, resolution.mention_keys, _session_hosts(layout))
     holders = _role_holders(layout, drafts, keyed)
     keyed += _resolved_role_references(mentions, layout, holders)
     keyed += _post_title_references(layout, holders, keyed)
@@ -128,6 +128,16 @@ def _with_hosts_from_prose(layout: Layout) -> Layout:
                     session = replace(session, host=found[0].organization.key)
         sessions.append(session)
     return replace(layout, sessions=tuple(sessions))
+
+
+def _session_hosts(layout: Layout) -> dict[int, Organization]:
+    """The organization each session with a known host visits, by session number."""
+    hosts = {}
+    for session in layout.sessions:
+        organization = _organization_by_key(session.host) if session.host else None
+        if organization is not None:
+            hosts[session.number] = organization
+    return hosts
 
 
 def _unit_at(layout: Layout, position: int) -> Unit | None:

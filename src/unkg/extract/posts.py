@@ -26,7 +26,7 @@ Science and Law Director") closes the open roles with that organization and open
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -40,6 +40,10 @@ from unkg.extract.structure import PROSE_KINDS, Unit
 from unkg.model import Organization, OrganizationType, Span
 from unkg.rdf.iris import slugify
 
+# Academic titles, folded as role_head folds them: a guest's standing, never a host's staff post
+_ACADEMIC_HEADS = frozenset(
+    {"professor", "associate professor", "assistant professor", "professor emeritus", "dr.", "lecturer"}
+)
 # Lower-case words allowed inside a name's apposition ("member of the Board of Directors of the UN ...")
 _APPOSITION_WORDS = frozenset(
     {"of", "the", "and", "for", "to", "at", "in", "on", "de", "la", "des", "du", "&"}
@@ -48,7 +52,11 @@ _LOWER_ROLE_WORDS = frozenset({"member", "former", "officer", "legal", "senior",
 # "Ph.D.", "PhD", "MA": degrees after a name are not posts
 _DEGREE = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?A\.?|LL\.?M\.?|MBA)$")
 # "former Senior Official", "Ex- United Nations Expert", "Former United Nations Spokesperson"
-_FORMER = re.compile(r"^(?:(?:former|Former)\s+|(?:ex|Ex)\s*-\s*|Ex\s+)")
+# "formerly a Legal Officer at X", "previously Head of Y"
+_FORMER = re.compile(
+    r"^(?:(?:former|Former)\s+|(?:formerly|Formerly|previously|Previously)\s+(?:an?\s+|the\s+)?"
+    r"|(?:ex|Ex)\s*-\s*|Ex\s+)"
+)
 # "member of the Board of Directors of X" is the post "Board Member" of X
 _BOARD_MEMBER = re.compile(r"^[Mm]ember of the Board(?: of (?:Directors|Trustees|Governors))?(?= of |$)")
 # Split a segment where a second role starts: "Professor and Director", "Vice President & Secretary-General"
@@ -87,6 +95,8 @@ class _OpenRole:
 
 # A label closing the text before the next name: "Rapporteur:", "Moderator :"
 _LABEL_AT_END = re.compile(r"(?<![\w-])[A-Z][\w-]*\s*:\s*$")
+# A dash or colon between a name and its post in a list: "Ms. X – Programme Officer, Y"
+_DASH_OR_COLON = re.compile(r"\s+[–—-]\s+|\s*:\s+")
 # An apposition in brackets right after a name: "Dr. X (Associate Professor, School of Y, Z University)"
 _BRACKET_AFTER_NAME = re.compile(r"\s*\(([^()]{2,200})\)")
 
@@ -104,7 +114,10 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
         bracket = _BRACKET_AFTER_NAME.match(following)
         if bracket:  # "Professor X (Graduate School of Law, Y University), head of ..."
             return start + bracket.start(1), start + bracket.end(1)
-        if not re.match(r"\s*(?:,|of\b)", following):
+        dash = _DASH_OR_COLON.match(following)  # "- Ms. X – Programme Officer, Y", "Dr. X: Senior Fellow"
+        if not re.match(r"\s*(?:,|of\b)", following) and not (
+            dash and _starts_with_role(re.sub(r"[,;:]", " ", following[dash.end() :]))
+        ):
             return start, start
         previous = ""
         for word in re.finditer(r"[^\W\d_][\w'-]*", following):
@@ -127,8 +140,10 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token in _APPOSITION_WORDS or token in _LOWER_ROLE_WORDS:
         return True
     opens = before.rstrip().endswith(",")
-    if token in {"a", "an"}:
+    if token in {"formerly", "previously"}:  # ", formerly a Legal Officer at X"
         return opens
+    if token in {"a", "an"}:
+        return opens or previous in {"formerly", "previously"}
     if token.startswith("ex-"):  # ", ex-ambassador of X"
         token, previous = token[3:], "former"
     if opens and token.lower() in panel_roles():  # ", co-chair of the working group"
@@ -345,10 +360,11 @@ def _segments_to_posts(
 
 def _described_role(words: list[str]) -> tuple[str, Organization] | None:
     """A role whose head follows words the role table does not know, then names its organization:
-    "Second Secretary at the Embassy of X", "Climate and Security Adviser of the United Nations ...".
+    "Second Secretary at the Embassy of X", "Climate and Security Adviser of the United Nations ...",
+    "Human Rights Officer in the Rule of Law Section of OHCHR".
 
     The words before the head must be capitalised (or "and"/"&") and none an organization or place word,
-    and the phrase after "of"/"at"/"for" must be an organization.
+    and the phrase after "of"/"at"/"for"/"in" must be an organization.
     """
     roles = role_words()
     for index, word in enumerate(words):
@@ -358,7 +374,7 @@ def _described_role(words: list[str]) -> tuple[str, Organization] | None:
         if not described or not _descriptive(described):
             return None
         qualifier = words[index + 1 : index + 2]
-        if qualifier not in (["of"], ["at"], ["for"]):
+        if qualifier not in (["of"], ["at"], ["for"], ["in"]):
             return None
         rest = words[index + 2 :]
         if rest[:1] == ["the"]:
@@ -406,6 +422,9 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
         return opened
     if qualifier is not None:
         named = (" " + rest)[qualifier.end() :]
+        if _role_prefix(named.split()):  # "Senior Adviser to the Under-Secretary-General for X": a person
+            opened.role = f"{role} {rest}"
+            return opened
         organization = _accredited_mission(role, named) or _organization(named)
         if organization is None and qualifier.group(1) != "in":
             organization = _national_body(role, named)
@@ -498,6 +517,9 @@ def _organization(name: str) -> Organization | None:
     mentions = find_organizations(name)
     if not mentions:
         return _unlisted_organization(name)
+    first = mentions[0]
+    if first.span.start == 0 and re.match(r"\s+to\s", name[first.span.end :]):
+        return first.organization  # "Permanent Mission of X to the United Nations Office at Geneva"
     longest = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
     covers = (longest.span.end - longest.span.start) / len(name)
     # "... Division of the Department of Peace Operations (DPO)": an acronym in brackets ends the name
@@ -524,9 +546,17 @@ def _unlisted_organization(name: str) -> Organization | None:
 
 
 def find_posts(
-    text: str, units: Sequence[Unit], keyed: Sequence[tuple[PersonMention, str]]
+    text: str,
+    units: Sequence[Unit],
+    keyed: Sequence[tuple[PersonMention, str]],
+    hosts: Mapping[int, Organization] | None = None,
 ) -> list[PostDraft]:
-    """Posts of every named person in every block, one per person and role (the best attested)."""
+    """Posts of every named person in every block, one per person and role (the best attested).
+
+    A student is no office (the gold choice: "a student from X" is no post). ``hosts`` (session number
+    -> the organization it visits) gives a staff post stated without organization in a session's prose
+    the organization hosting it ("At X, where Mr. Y, Senior Adviser, Immunization, ...").
+    """
     posts: list[PostDraft] = []
     for unit in units:
         inside = [(m, k) for m, k in keyed if unit.span.start <= m.span.start < unit.span.end]
@@ -545,7 +575,46 @@ def find_posts(
         found.extend(panel_role_posts(text, unit, inside))
         posts.extend(found)
     named = [m.organization for m in find_organizations(text)]
-    return deduplicate_posts([_organization_from_qualifier(post, named) for post in posts])
+    posts = [_organization_from_qualifier(post, named) for post in posts if not _is_study(post.role)]
+    return deduplicate_posts(_posts_at_hosts(posts, units, hosts or {}))
+
+
+def _is_study(role: str) -> bool:
+    """ "Student", "Doctoral Student", "Master's Student": studying, not an office."""
+    return role.split()[-1].lower() in {"student", "students"}
+
+
+def _posts_at_hosts(
+    posts: Sequence[PostDraft], units: Sequence[Unit], hosts: Mapping[int, Organization]
+) -> list[PostDraft]:
+    """A staff post without organization, of a person with no post at any organization, stated in the
+    prose of a session that visits an international body: the post is at that body. Not a panel role
+    or an academic title (guests hold those), nor at a country's mission or government (that would
+    give the person a nationality)."""
+    placed = {post.person for post in posts if post.organization is not None}
+    national = (
+        OrganizationType.PERMANENT_MISSION,
+        OrganizationType.GOVERNMENT,
+        OrganizationType.ARMED_FORCES,
+    )
+    result = []
+    for post in posts:
+        unit = next((u for u in units if u.span.start <= post.span.start < u.span.end), None)
+        host = hosts.get(unit.session) if unit is not None and unit.session is not None else None
+        if (
+            host is not None
+            and post.organization is None
+            and post.person not in placed
+            and unit is not None
+            and unit.kind in PROSE_KINDS
+            and host.type not in national
+            and post.role.lower() not in panel_roles()
+            and role_head(post.role) not in _ACADEMIC_HEADS
+            and not post.former
+        ):
+            post = replace(post, organization=host)
+        result.append(post)
+    return result
 
 
 def _share_caption_affiliation(
