@@ -94,3 +94,32 @@ def test_a_session_host_from_a_received_at_first_sentence(tmp_path: Path) -> Non
         suffix=".txt",
     )
     assert [s.host for s in extraction.sessions] == ["wipo"]
+
+
+def test_unnumbered_headings_that_only_name_an_organization_are_sessions_in_order(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "# Delegation of the Lakeshore Association to Vienna, 14 April 2033\n\n"
+        "Twelve members of the association travelled to Vienna for two meetings.\n\n"
+        "## UNIDO Headquarters\n\n"
+        "Mr. Lorcan Teague presented industrial policy.\n\n"
+        "## International Atomic Energy Agency\n\n"
+        "Dr. Imre Kallay described safeguards.\n\n"
+        "## Lessons for Our Association\n\n"
+        "The delegation agreed to meet again.\n",
+    )
+    assert [(s.number, s.title, s.host) for s in extraction.sessions] == [
+        (1, "UNIDO Headquarters", "unido"),
+        (2, "International Atomic Energy Agency", "iaea"),
+    ]
+
+
+def test_a_time_slot_right_after_the_title_ends_the_event_header(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "# Lakeshore Student Visit\n\n"
+        "## 10:00 - 11:30 Meeting with UNHCR\n\n"
+        "Mr. Lorcan Teague presented the resettlement figures.\n",
+    )
+    assert "10:00" not in extraction.event.title
+    assert [(s.number, s.host) for s in extraction.sessions] == [(1, "unhcr")]

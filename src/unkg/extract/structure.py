@@ -148,7 +148,7 @@ _UNNUMBERED_OPENING = re.compile(
 # Session heading styles from the most to the least specific; a report's sessions are the headings
 # of its most specific style, so the "Panel" or "Part" headings of a report with "Session" headings
 # (panels within sessions, parts grouping them) and its enumerated lists are not sessions.
-_STYLE_RANK = ("session", "panel", "part", "enumerated", "slot")
+_STYLE_RANK = ("session", "panel", "part", "enumerated", "visit", "slot")
 # A heading that is only a time slot, or a slot and a title: "10:00 - 11:30", "14.00-15.30 | Meeting
 # with WHO", "09:30 to 11:00: UNHCR" (numbered in order, as the report's last resort style)
 _TIME_SLOT = re.compile(
@@ -302,7 +302,8 @@ def find_event(text: str, blocks: Sequence[Block], fallback_title: str = "") -> 
     head: list[Block] = []
     for block in blocks:
         block_text = text[block.span.start : block.span.end].strip()
-        if day_heading_match(block_text) or _starts_session(block_text):
+        unmarked = re.sub(r"^#{1,6}\s*", "", block_text)
+        if day_heading_match(block_text) or _starts_session(block_text) or _time_slot_line(unmarked):
             break
         if block.kind is not BlockKind.HEADING and not parse_date_range(block_text):
             break  # the first narrative paragraph: the title lines are over (or there are none)
@@ -314,7 +315,7 @@ def find_event(text: str, blocks: Sequence[Block], fallback_title: str = "") -> 
     title_parts: list[str] = []
     start_date = end_date = place = None
     for block in head:
-        block_text = " ".join(text[block.span.start : block.span.end].split())
+        block_text = re.sub(r"^#{1,6}\s*", "", " ".join(text[block.span.start : block.span.end].split()))
         dates = parse_date_range(block_text)
         if dates is None:
             title_parts.append(block_text)
@@ -486,8 +487,9 @@ def _visit_heading(
     block_text: str, find_host: HostFinder | None, offset: int, is_heading: bool
 ) -> SessionHeading | None:
     """A heading line that names a visit by its place alone: an enumerated organization ("### 2. Office
-    for Disarmament Affairs", not "2. A path ahead"; only in a heading block) or a time slot on a line
-    of its own ("10:00-11:30", "14.00-15.30 | WHO", not "12:30-14:00 Lunch break")."""
+    for Disarmament Affairs", not "2. A path ahead"; only in a heading block), a time slot on a line
+    of its own ("10:00-11:30", "14.00-15.30 | WHO", not "12:30-14:00 Lunch break"), or a heading block
+    that is only an organization's name ("## UNICEF Headquarters"; numbered in order, as slots are)."""
     flat = re.sub(r"^#{1,6}\s*", "", block_text.strip())
     if "\n" in flat or len(flat) > 120 or _SENTENCE_END.search(flat):
         return None
@@ -504,7 +506,21 @@ def _visit_heading(
         if plain in _pause_titles() or plain.endswith(" break"):
             return None
         return SessionHeading("slot", None, title or flat.strip())
+    if is_heading and _only_a_name(flat) and _find_host(find_host, flat, offset) is not None:
+        return SessionHeading("visit", None, flat)  # "## World Meteorological Organization"
     return None
+
+
+def _only_a_name(title: str) -> bool:
+    """A short title in capitals or title case with no date: "UNICEF Headquarters", "PALAIS WILSON"."""
+    words = title.split()
+    small = {"of", "the", "and", "for", "at", "in", "on", "to", "de", "la", "du", "des", "&", "-", "–"}
+    return (
+        0 < len(words) <= 10
+        and all(word[0].isupper() or word[0].isdigit() or word in small for word in words)
+        and parse_date_range(title) is None
+        and day_heading_match(title) is None
+    )
 
 
 def _pause_titles() -> frozenset[str]:
@@ -523,8 +539,10 @@ def _session_number(
         return None
     if heading.style == "unnumbered opening" and (style is None or earlier or not after_event):
         return None
+    if heading.style == "visit" and not after_event:
+        return None  # a title line naming the host organization
     number = heading.number
-    if heading.style in ("closing", "slot"):
+    if heading.style in ("closing", "slot", "visit"):
         number = max((s.number for s in earlier), default=0) + 1
     if number is None or any(s.number == number for s in earlier):
         return None
