@@ -178,3 +178,42 @@ def test_a_mission_to_a_body_is_the_mission(tmp_path: Path) -> None:
         "Geneva, described the negotiations.\n",
     )
     assert ("Nowik", "First Secretary", "Permanent Mission of Poland", False) in posts
+
+
+def test_a_role_with_an_organization(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ms. Ada Quintero, Political Affairs Officer with the Department of Political and Peacebuilding "
+        "Affairs, replied. Mr. Egon Voss, Team Leader, Mine Action Unit, UNDP, added a word.\n",
+    )
+    assert (
+        "Quintero",
+        "Political Affairs Officer",
+        "Department of Political and Peacebuilding Affairs",
+        False,
+    ) in posts
+    assert {role for family, role, _, _ in posts if family == "Voss"} == {"Team Leader"}
+
+
+def test_with_a_colleague_is_no_organization(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ms. Ada Quintero, Programme Officer, UNITAR, with her colleague Mr. Egon Voss, presented "
+        "the course.\n",
+    )
+    assert (
+        "Quintero",
+        "Programme Officer",
+        "United Nations Institute for Training and Research",
+        False,
+    ) in posts
+
+
+def test_who_is_opens_an_apposition(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Mr. Anton Reyes, who is the Director of the Liaison Office of UNEP, said that it was fine. "
+        "Ms. Dora Kim, who is also a lawyer, asked a question.\n",
+    )
+    assert ("Reyes", "Director", "United Nations Environment Programme", False) in posts
+    assert not [row for row in posts if row[0] == "Kim"]

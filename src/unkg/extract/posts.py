@@ -46,7 +46,7 @@ _ACADEMIC_HEADS = frozenset(
 )
 # Lower-case words allowed inside a name's apposition ("member of the Board of Directors of the UN ...")
 _APPOSITION_WORDS = frozenset(
-    {"of", "the", "and", "for", "to", "at", "in", "on", "de", "la", "des", "du", "&"}
+    {"of", "the", "and", "for", "to", "at", "in", "on", "with", "de", "la", "des", "du", "&"}
 )
 _LOWER_ROLE_WORDS = frozenset({"member", "former", "officer", "legal", "senior", "director", "ex"})
 # "Ph.D.", "PhD", "MA": degrees after a name are not posts
@@ -62,7 +62,7 @@ _BOARD_MEMBER = re.compile(r"^[Mm]ember of the Board(?: of (?:Directors|Trustees
 # Split a segment where a second role starts: "Professor and Director", "Vice President & Secretary-General"
 _ROLE_JOIN = re.compile(r"\s+(?:and|&)\s+")
 # "Officer in the Department of ...": "in" names an organization, never a country's government
-_ROLE_QUALIFIER = re.compile(r"\s+(of|for|to|at|in)\s+(?:the\s+)?")
+_ROLE_QUALIFIER = re.compile(r"\s+(of|for|to|at|in|with)\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -140,10 +140,12 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token in _APPOSITION_WORDS or token in _LOWER_ROLE_WORDS:
         return True
     opens = before.rstrip().endswith(",")
-    if token in {"formerly", "previously"}:  # ", formerly a Legal Officer at X"
+    if token in {"formerly", "previously", "who"}:  # ", formerly a Legal Officer at X", ", who is ..."
         return opens
+    if token == "is":
+        return previous == "who"
     if token in {"a", "an"}:
-        return opens or previous in {"formerly", "previously"}
+        return opens or previous in {"formerly", "previously", "is"}
     if token.startswith("ex-"):  # ", ex-ambassador of X"
         token, previous = token[3:], "former"
     if opens and token.lower() in panel_roles():  # ", co-chair of the working group"
@@ -217,8 +219,11 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
     segments: list[_Segment] = []
     for group, (raw, offset) in enumerate(_comma_parts(text, start, end)):
         for piece, piece_offset in _split_roles(raw, offset):
+            relative = re.match(r"\s*who\s+is\s+(?:the\s+|an?\s+)?", piece)  # ", who is the Director of X"
+            if relative:
+                piece, piece_offset = piece[relative.end() :], piece_offset + relative.end()
             cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an)\s+", "", piece).strip(" \n\t-–")
-            cleaned = re.sub(r"(?:\s+(?:and|of|the|for|to|at|in|on))+$", "", cleaned)
+            cleaned = re.sub(r"(?:\s+(?:and|of|the|for|to|at|in|on|with))+$", "", cleaned)
             if not cleaned or _DEGREE.match(cleaned):
                 continue
             former = bool(_FORMER.match(cleaned))
@@ -426,7 +431,7 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
             opened.role = f"{role} {rest}"
             return opened
         organization = _accredited_mission(role, named) or _organization(named)
-        if organization is None and qualifier.group(1) != "in":
+        if organization is None and qualifier.group(1) not in ("in", "with"):
             organization = _national_body(role, named)
         if organization is not None:
             opened.organizations.append((segment.start, organization))
