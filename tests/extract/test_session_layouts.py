@@ -123,3 +123,16 @@ def test_a_time_slot_right_after_the_title_ends_the_event_header(tmp_path: Path)
     )
     assert "10:00" not in extraction.event.title
     assert [(s.number, s.host) for s in extraction.sessions] == [(1, "unhcr")]
+
+
+def test_a_session_title_naming_who_gives_the_briefing_names_the_host(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Record of the Lakeshore Dialogue, 12 April 2033\n\n"
+        "Session 1: Briefing by OHCHR\n\n"
+        "Mr. Lorcan Teague presented the treaty bodies.\n\n"
+        "Session 2: Discussion chaired by Professor Ilona Varga\n\n"
+        "The students presented their papers.\n",
+        suffix=".txt",
+    )
+    assert [s.host for s in extraction.sessions] == ["ohchr", None]

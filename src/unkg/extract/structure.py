@@ -166,6 +166,8 @@ HELD_AT = re.compile(
 )
 # Host of a session named in its title: "Visit to WHO", "hosted by the Ambassador of Korea", "(at WTO)"
 _HOST_CUE = re.compile(r"\b(?:Visit\s+to|visit\s+to|hosted\s+by|at|with)\s+(?:the\s+)?", re.IGNORECASE)
+# "Briefing by OHCHR": an organization right after "by" (not "Presentation by Mr. X of ...")
+_BY = re.compile(r"\bby\s+(?:the\s+)?")
 # A place in brackets after a session title: "Visit to OHCHR (Palais Wilson)"
 _PLACE_IN_BRACKETS = re.compile(r"\(([^()]*?)\)\s*$")
 # "... issues at Maison de la paix" (not "Office at Geneva", where "at" belongs to a name)
@@ -561,11 +563,14 @@ def _dates_session_above(
 
 
 def _find_host(find_host: HostFinder | None, title: str, offset: int) -> str | None:
-    """The host a title names; a title in capitals ("MEETING AT THE WORLD HEALTH ORGANIZATION") is
-    tried as written (for acronyms) and in title case (for names)."""
+    """The host a title names ("Visit to WHO", "Briefing by OHCHR"); a title in capitals ("MEETING AT
+    THE WORLD HEALTH ORGANIZATION") is tried as written (for acronyms) and in title case (for names)."""
     if find_host is None:
         return None
     host = find_host(title, offset)
+    by = _BY.search(title) if host is None else None
+    if by is not None:
+        host = find_host(title[by.end() :], offset)  # the organization must open the rest
     if host is None and title.isupper():
         small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with"}
         words = title.lower().split(" ")
