@@ -217,3 +217,35 @@ def test_who_is_opens_an_apposition(tmp_path: Path) -> None:
     )
     assert ("Reyes", "Director", "United Nations Environment Programme", False) in posts
     assert not [row for row in posts if row[0] == "Kim"]
+
+
+def test_former_posts_in_other_wordings(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ms. Bea Lund, who was formerly Chief of the Asia Section at OHCHR, replied. Mr. Cai Wen, until "
+        "recently Senior Adviser at UNICEF, said that it was fine. Dr. Dora Kim, a retired Ambassador of "
+        "Chile, asked a question.\n",
+    )
+    assert ("Lund", "Chief", "Office of the United Nations High Commissioner for Human Rights", True) in posts
+    assert ("Wen", "Senior Adviser", "United Nations Children's Fund", True) in posts
+    assert ("Kim", "Ambassador", "Permanent Mission of Chile", True) in posts
+
+
+def test_a_former_post_then_a_present_one(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Mr. Gustav Ek, former Senior Legal Officer of the International Court of Justice and now "
+        "Professor at Lakeview University, spoke.\n",
+    )
+    assert ("Ek", "Senior Legal Officer", "International Court of Justice", True) in posts
+    assert ("Ek", "Professor", "Lakeview University", False) in posts
+
+
+def test_a_post_before_the_name_at_a_sentence_start(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "The former Director of the Liaison Office of UNEP, Mr. Anton Reyes, said that it was fine. "
+        "The Deputy Director of the Division of Operations of WFP, Ms. Fiona Hale, opened.\n",
+    )
+    assert ("Reyes", "Director", "United Nations Environment Programme", True) in posts
+    assert ("Hale", "Deputy Director", "World Food Programme", False) in posts

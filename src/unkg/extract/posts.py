@@ -54,8 +54,8 @@ _DEGREE = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?A\.?|LL\.?M\.?|MBA)$")
 # "former Senior Official", "Ex- United Nations Expert", "Former United Nations Spokesperson"
 # "formerly a Legal Officer at X", "previously Head of Y"
 _FORMER = re.compile(
-    r"^(?:(?:former|Former)\s+|(?:formerly|Formerly|previously|Previously)\s+(?:an?\s+|the\s+)?"
-    r"|(?:ex|Ex)\s*-\s*|Ex\s+)"
+    r"^(?:(?:former|Former|retired|Retired)\s+|(?:formerly|Formerly|previously|Previously|until\s+recently)\s+"
+    r"(?:an?\s+|the\s+)?|(?:ex|Ex)\s*-\s*|Ex\s+)"
 )
 # "member of the Board of Directors of X" is the post "Board Member" of X
 _BOARD_MEMBER = re.compile(r"^[Mm]ember of the Board(?: of (?:Directors|Trustees|Governors))?(?= of |$)")
@@ -140,10 +140,21 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token in _APPOSITION_WORDS or token in _LOWER_ROLE_WORDS:
         return True
     opens = before.rstrip().endswith(",")
-    if token in {"formerly", "previously", "who"}:  # ", formerly a Legal Officer at X", ", who is ..."
-        return opens
-    if token == "is":
+    if token in {
+        "formerly",
+        "previously",
+        "who",
+        "until",
+    }:  # ", formerly a Legal Officer at X", ", who is ..."
+        return opens or previous == "was"
+    if token in {"is", "was"}:  # ", who is the Director of X", ", who was formerly ..."
         return previous == "who"
+    if token == "recently":  # ", until recently Senior Adviser at X"
+        return previous == "until"
+    if token in {"now", "currently"}:  # "..., and now Professor at X"
+        return previous == "and" or opens
+    if token == "retired":  # ", a retired Ambassador of X"
+        return previous in {"a", "an"}
     if token in {"a", "an"}:
         return opens or previous in {"formerly", "previously", "is"}
     if token.startswith("ex-"):  # ", ex-ambassador of X"
@@ -219,10 +230,15 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
     segments: list[_Segment] = []
     for group, (raw, offset) in enumerate(_comma_parts(text, start, end)):
         for piece, piece_offset in _split_roles(raw, offset):
-            relative = re.match(r"\s*who\s+is\s+(?:the\s+|an?\s+)?", piece)  # ", who is the Director of X"
+            # ", who is the Director of X", ", who was formerly Chief of Y" (then a former post)
+            relative = re.match(
+                r"\s*who\s+(?:is|was(?=\s+(?:formerly|previously)\b))\s+(?:the\s+|an?\s+)?", piece
+            )
             if relative:
                 piece, piece_offset = piece[relative.end() :], piece_offset + relative.end()
-            cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an)\s+", "", piece).strip(" \n\t-–")
+            cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an|now|currently)\s+", "", piece).strip(
+                " \n\t-–"
+            )
             cleaned = re.sub(r"(?:\s+(?:and|of|the|for|to|at|in|on|with))+$", "", cleaned)
             if not cleaned or _DEGREE.match(cleaned):
                 continue
@@ -274,7 +290,8 @@ def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
     for join in _ROLE_JOIN.finditer(raw):
         right = raw[join.end() :]
         left = raw[position : join.start()].split()
-        if _FORMER.match(right) or (_starts_with_role(right) and _ends_with_role(left)):
+        now = re.sub(r"^(?:now|currently)\s+", "", right)  # "former X of Y and now Professor at Z"
+        if _FORMER.match(right) or (_starts_with_role(now) and (_ends_with_role(left) or now != right)):
             pieces.append((raw[position : join.start()], offset + position))
             position = join.end()
     pieces.append((raw[position:], offset + position))
@@ -651,8 +668,10 @@ def _organization_from_qualifier(post: PostDraft, named: Sequence[Organization])
 
 
 # "the Director of the Peacebuilding Platform, Dr. Achim Wennmann": a post named just before the name
+# (also "The former Director of the X Office of Y, Mr. Z": a sentence's first word, "former", qualifiers)
 _ROLE_BEFORE_NAME = re.compile(
-    r"\bthe\s+((?:[A-Z][\w-]*\s+)*?[A-Z][\w-]*(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?),\s*$"
+    r"\b[Tt]he\s+((?:former\s+)?(?:[A-Z][\w-]*\s+)*?[A-Z][\w-]*"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*),\s*$"
 )
 
 
