@@ -136,3 +136,17 @@ def test_a_session_title_naming_who_gives_the_briefing_names_the_host(tmp_path: 
         suffix=".txt",
     )
     assert [s.host for s in extraction.sessions] == ["ohchr", None]
+
+
+def test_time_slots_written_with_am_and_pm(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Record of the Lakeshore Student Visit\n\n"
+        "Tuesday, 12 April 2033\n\n"
+        "9.30 a.m. – 11.00 a.m.: Meeting at UNICEF\n\n"
+        "Ms. Petra Ondrus presented the child protection programme.\n\n"
+        "2 pm - 4 pm: Visit to the World Food Programme\n\n"
+        "Mr. Lorcan Teague presented school meals.\n",
+        suffix=".txt",
+    )
+    assert [(s.number, s.host) for s in extraction.sessions] == [(1, "unicef"), (2, "wfp")]

@@ -151,8 +151,9 @@ _UNNUMBERED_OPENING = re.compile(
 _STYLE_RANK = ("session", "panel", "part", "enumerated", "visit", "slot")
 # A heading that is only a time slot, or a slot and a title: "10:00 - 11:30", "14.00-15.30 | Meeting
 # with WHO", "09:30 to 11:00: UNHCR" (numbered in order, as the report's last resort style)
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"  # "10:00", "9.30 a.m.", "2 pm"
 _TIME_SLOT = re.compile(
-    r"^\(?\s*\d{1,2}[:.h]\d{2}\s*(?:[-–—]|to)\s*\d{1,2}[:.h]\d{2}\s*(?:hrs|h)?\s*\)?\s*[:.,|–—―-]*\s*"
+    rf"^\(?\s*{_CLOCK}\s*(?:[-–—]|to)\s*{_CLOCK}\s*(?:hrs|h)?\s*\)?\s*[:.,|–—―-]*\s*", re.IGNORECASE
 )
 # Words that introduce a report's title rather than the meeting's: "Consolidated Report of ..."
 _TITLE_PREFIX = re.compile(
@@ -283,7 +284,7 @@ def _time_slot_line(text: str) -> bool:
         "\n" not in text
         and len(text) <= 120
         and bool(_TIME_SLOT.match(text))
-        and not _SENTENCE_END.search(text)
+        and not _SENTENCE_END.search(_TIME_SLOT.sub("", text) or "-")
     )
 
 
@@ -493,7 +494,7 @@ def _visit_heading(
     of its own ("10:00-11:30", "14.00-15.30 | WHO", not "12:30-14:00 Lunch break"), or a heading block
     that is only an organization's name ("## UNICEF Headquarters"; numbered in order, as slots are)."""
     flat = re.sub(r"^#{1,6}\s*", "", block_text.strip())
-    if "\n" in flat or len(flat) > 120 or _SENTENCE_END.search(flat):
+    if "\n" in flat or len(flat) > 120 or _SENTENCE_END.search(_TIME_SLOT.sub("", flat) or "-"):
         return None
     enumerated = _ENUMERATED_HEADING.match(flat)
     number = heading_number(enumerated.group(1)) if enumerated else None
