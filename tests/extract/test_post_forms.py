@@ -249,3 +249,20 @@ def test_a_post_before_the_name_at_a_sentence_start(tmp_path: Path) -> None:
     )
     assert ("Reyes", "Director", "United Nations Environment Programme", True) in posts
     assert ("Hale", "Deputy Director", "World Food Programme", False) in posts
+
+
+def test_a_field_between_a_modifier_and_a_head_stays_in_the_role(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ms. Hedda Moe, Senior Human Rights Officer, OHCHR, spoke. Mr. Ivar Nes, Chief Technical Adviser, "
+        "UNDP, spoke. Ms. Jorunn Vik, Associate Economic Affairs Officer, ESCAP, spoke.\n",
+    )
+    roles = {(family, role) for family, role, _, _ in posts}
+    assert ("Moe", "Senior Human Rights Officer") in roles
+    assert ("Nes", "Chief Technical Adviser") in roles
+    assert ("Vik", "Associate Economic Affairs Officer") in roles
+
+
+def test_an_acronym_or_a_place_before_a_head_is_no_field(tmp_path: Path) -> None:
+    posts = _posts(tmp_path, "Mr. Ivar Nes, UNDP Programme Officer, spoke.\n")
+    assert ("Nes", "Programme Officer", "United Nations Development Programme", False) in posts

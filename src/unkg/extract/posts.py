@@ -316,16 +316,47 @@ def _ends_with_role(words: list[str]) -> bool:
 
 
 def _role_prefix(words: list[str]) -> int:
-    """How many leading words form a role: modifiers then heads, ending on a head ("Research Fellow")."""
+    """How many leading words form a role: modifiers then heads, ending on a head ("Research Fellow"),
+    with up to three words naming a field before a head ("Senior Human Rights Officer", "Chief
+    Technical Adviser", "Peace and Development Adviser")."""
     roles = role_words()
     last_head = 0
-    for index, word in enumerate(words):
-        bare = word.rstrip(",")
+    index = 0
+    while index < len(words):
+        bare = words[index].rstrip(",")
         if bare in roles["head"] or bare.capitalize() in roles["head"]:
             last_head = index + 1
         elif not (bare in roles["modifier"] or bare.capitalize() in roles["modifier"]):
-            break
+            field = _field_words(words, index)
+            if not field:
+                break
+            index += field
+            continue
+        index += 1
     return last_head
+
+
+def _field_words(words: list[str], index: int) -> int:
+    """How many words from ``index`` name a field right before a role's head ("Human Rights" in "Human
+    Rights Officer", "Economic Affairs" in "Associate Economic Affairs Officer"): capitalised, no acronym,
+    no organization, place or country word unless a role modifier; 0 when none."""
+    roles = role_words()
+    for count in (1, 2, 3):
+        field = words[index : index + count]
+        if len(field) < count or index + count >= len(words) or any(w.endswith(",") for w in field):
+            return 0  # the segment or the role ends first
+        if words[index + count].rstrip(",") not in roles["head"]:
+            continue
+        plain = [word for word in field if word not in {"and", "&"} and word not in roles["modifier"]]
+        if (
+            field[0][:1].isupper()
+            and all(word[:1].isupper() and not word.isupper() and word.isalpha() for word in plain)
+            and not any(non_name_words().get(word) in ("org", "place") for word in plain)
+            and not any(country_word(word) is not None for word in plain)
+        ):
+            return count
+        return 0
+    return 0
 
 
 def is_post_phrase(phrase: str) -> bool:
@@ -433,7 +464,8 @@ def _trailing_role(words: list[str]) -> int:
 
 def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _OpenRole:
     """A role segment, with the organization its "of"/"for"/"to" phrase names ("Chief of UPR Branch")."""
-    role = " ".join(word[:1].upper() + word[1:] for word in words[:prefix])  # "ambassador" -> "Ambassador"
+    # "ambassador" -> "Ambassador" ("Peace and Development Adviser" keeps its "and")
+    role = " ".join(word if word in {"and", "&"} else word[:1].upper() + word[1:] for word in words[:prefix])
     rest = " ".join(words[prefix:])
     opened = _OpenRole(role, segment.start, segment.former, group=segment.group)
     qualifier = _ROLE_QUALIFIER.match(" " + rest) if rest else None
