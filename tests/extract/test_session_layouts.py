@@ -150,3 +150,18 @@ def test_time_slots_written_with_am_and_pm(tmp_path: Path) -> None:
         suffix=".txt",
     )
     assert [(s.number, s.host) for s in extraction.sessions] == [(1, "unicef"), (2, "wfp")]
+
+
+def test_a_host_in_a_closing_bracket_or_before_a_colon(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Record of the Lakeshore Dialogue, 12 April 2033\n\n"
+        "Session 1: Briefing on peacekeeping (DPO)\n\n"
+        "Mr. Lorcan Teague presented the missions.\n\n"
+        "Session 2: UNHCR: Protection at sea\n\n"
+        "Ms. Petra Ondrus presented the rescue figures.\n\n"
+        "Session 3: Discussion (afternoon)\n\n"
+        "The students presented their papers.\n",
+        suffix=".txt",
+    )
+    assert [s.host for s in extraction.sessions] == ["dpo", "unhcr", None]

@@ -564,14 +564,20 @@ def _dates_session_above(
 
 
 def _find_host(find_host: HostFinder | None, title: str, offset: int) -> str | None:
-    """The host a title names ("Visit to WHO", "Briefing by OHCHR"); a title in capitals ("MEETING AT
-    THE WORLD HEALTH ORGANIZATION") is tried as written (for acronyms) and in title case (for names)."""
+    """The host a title names ("Visit to WHO", "Briefing by OHCHR", "Briefing on X (DPO)", "UNHCR: X");
+    a title in capitals ("MEETING AT THE WORLD HEALTH ORGANIZATION") is tried as written (for acronyms)
+    and in title case (for names)."""
     if find_host is None:
         return None
     host = find_host(title, offset)
-    by = _BY.search(title) if host is None else None
-    if by is not None:
-        host = find_host(title[by.end() :], offset)  # the organization must open the rest
+    # then an organization opening a part of the title: after "by" ("Briefing by OHCHR"), in a closing
+    # bracket ("Briefing on peacekeeping (DPO)"), before a colon or dash ("UNHCR: Protection at sea")
+    by = _BY.search(title)
+    bracket = re.search(r"\(([^()]+)\)\s*$", title)
+    lead = re.match(r"(.+?)\s*(?::|\s[–—-])\s", title)
+    for part in (by and title[by.end() :], bracket and bracket.group(1), lead and lead.group(1)):
+        if host is None and part:
+            host = find_host(part, offset)
     if host is None and title.isupper():
         small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with"}
         words = title.lower().split(" ")
