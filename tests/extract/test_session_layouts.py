@@ -165,3 +165,15 @@ def test_a_host_in_a_closing_bracket_or_before_a_colon(tmp_path: Path) -> None:
         suffix=".txt",
     )
     assert [s.host for s in extraction.sessions] == ["dpo", "unhcr", None]
+
+
+def test_a_session_host_from_a_visited_first_sentence(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Record of the Lakeshore Dialogue, 12 April 2033\n\n"
+        "Session 1: Afternoon Programme\n\n"
+        "The delegation then visited the World Meteorological Organization, where Dr. Imre Kallay "
+        "presented the early warning systems.\n",
+        suffix=".txt",
+    )
+    assert [s.host for s in extraction.sessions] == ["wmo"]

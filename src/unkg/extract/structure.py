@@ -161,9 +161,11 @@ _TITLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # A session's first sentence saying where it was held: "The afternoon sessions took place at the
-# Graduate Institute", "The session was held at the ILO", "The group was received at WIPO"
+# Graduate Institute", "The session was held at the ILO", "The group was received at WIPO", "The
+# delegation then visited the WMO"
 HELD_AT = re.compile(
-    r"\b(?:took\s+place|(?:was|were)\s+(?:held|hosted|received|welcomed)|met)\s+(?:at|by|in)\s+(?:the\s+)?"
+    r"\b(?:(?:took\s+place|(?:was|were)\s+(?:held|hosted|received|welcomed)|met)\s+(?:at|by|in)|visited)"
+    r"\s+(?:the\s+)?"
 )
 # Host of a session named in its title: "Visit to WHO", "hosted by the Ambassador of Korea", "(at WTO)"
 _HOST_CUE = re.compile(r"\b(?:Visit\s+to|visit\s+to|hosted\s+by|at|with)\s+(?:the\s+)?", re.IGNORECASE)
