@@ -43,7 +43,7 @@ from unkg.extract.speech import (
     find_statements,
     settle_turns,
 )
-from unkg.extract.structure import Layout, Unit, host_phrase, read_layout
+from unkg.extract.structure import HELD_AT, Layout, Unit, host_phrase, read_layout
 from unkg.extract.topics import classify_stance_on, classify_topics
 from unkg.model import (
     BlockKind,
@@ -81,7 +81,7 @@ def extract(document: Document) -> Extraction:
     preferred = [u.span for u in layout.units if u.kind in _SHOWN_KINDS]
     resolution = resolve_people(mentions, preferred)
     keyed = [KeyedMention(m, k) for m, k in resolution.mention_keys]
-    drafts = find_posts(text, layout.units, resolution.mention_keys)
+    drafts = find_posts(text, layout.units, resolution.mention_keys, _session_hosts(layout))
     holders = _role_holders(layout, drafts, keyed)
     keyed += _resolved_role_references(mentions, layout, holders)
     keyed += _post_title_references(layout, holders, keyed)
@@ -116,12 +116,6 @@ def session_host(title: str, offset: int) -> str | None:
     return None
 
 
-# "The afternoon sessions took place at the Graduate Institute", "The session was held at the ILO"
-_HELD_AT = re.compile(
-    r"\b(?:took\s+place|was\s+held|were\s+held|was\s+hosted|were\s+hosted)\s+(?:at|by|in)\s+"
-)
-
-
 def _with_hosts_from_prose(layout: Layout) -> Layout:
     """A session whose title names no host takes the organization its first paragraph says it was held at."""
     sessions = []
@@ -130,12 +124,22 @@ def _with_hosts_from_prose(layout: Layout) -> Layout:
             first = next((p for p in layout.passages if p.session == session.number), None)
             if first is not None:
                 chunk = layout.text[first.span.start : first.span.end]
-                held = _HELD_AT.search(chunk)
+                held = HELD_AT.search(chunk)
                 found = find_organizations(chunk[held.end() :]) if held else []
                 if found and found[0].span.start <= 4:
                     session = replace(session, host=found[0].organization.key)
         sessions.append(session)
     return replace(layout, sessions=tuple(sessions))
+
+
+def _session_hosts(layout: Layout) -> dict[int, Organization]:
+    """The organization each session with a known host visits, by session number."""
+    hosts = {}
+    for session in layout.sessions:
+        organization = _organization_by_key(session.host) if session.host else None
+        if organization is not None:
+            hosts[session.number] = organization
+    return hosts
 
 
 def _unit_at(layout: Layout, position: int) -> Unit | None:

@@ -26,7 +26,7 @@ Science and Law Director") closes the open roles with that organization and open
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -40,21 +40,29 @@ from unkg.extract.structure import PROSE_KINDS, Unit
 from unkg.model import Organization, OrganizationType, Span
 from unkg.rdf.iris import slugify
 
+# Academic titles, folded as role_head folds them: a guest's standing, never a host's staff post
+_ACADEMIC_HEADS = frozenset(
+    {"professor", "associate professor", "assistant professor", "professor emeritus", "dr.", "lecturer"}
+)
 # Lower-case words allowed inside a name's apposition ("member of the Board of Directors of the UN ...")
 _APPOSITION_WORDS = frozenset(
-    {"of", "the", "and", "for", "to", "at", "in", "on", "de", "la", "des", "du", "&"}
+    {"of", "the", "and", "for", "to", "at", "in", "on", "with", "de", "la", "des", "du", "&"}
 )
 _LOWER_ROLE_WORDS = frozenset({"member", "former", "officer", "legal", "senior", "director", "ex"})
 # "Ph.D.", "PhD", "MA": degrees after a name are not posts
 _DEGREE = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?A\.?|LL\.?M\.?|MBA)$")
 # "former Senior Official", "Ex- United Nations Expert", "Former United Nations Spokesperson"
-_FORMER = re.compile(r"^(?:(?:former|Former)\s+|(?:ex|Ex)\s*-\s*|Ex\s+)")
+# "formerly a Legal Officer at X", "previously Head of Y"
+_FORMER = re.compile(
+    r"^(?:(?:former|Former|retired|Retired)\s+|(?:formerly|Formerly|previously|Previously|until\s+recently)\s+"
+    r"(?:an?\s+|the\s+)?|(?:ex|Ex)\s*-\s*|Ex\s+)"
+)
 # "member of the Board of Directors of X" is the post "Board Member" of X
 _BOARD_MEMBER = re.compile(r"^[Mm]ember of the Board(?: of (?:Directors|Trustees|Governors))?(?= of |$)")
 # Split a segment where a second role starts: "Professor and Director", "Vice President & Secretary-General"
 _ROLE_JOIN = re.compile(r"\s+(?:and|&)\s+")
 # "Officer in the Department of ...": "in" names an organization, never a country's government
-_ROLE_QUALIFIER = re.compile(r"\s+(of|for|to|at|in)\s+(?:the\s+)?")
+_ROLE_QUALIFIER = re.compile(r"\s+(of|for|to|at|in|with)\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -85,14 +93,31 @@ class _OpenRole:
     group: int = -1
 
 
+# A label closing the text before the next name: "Rapporteur:", "Moderator :"
+_LABEL_AT_END = re.compile(r"(?<![\w-])[A-Z][\w-]*\s*:\s*$")
+# A dash or colon between a name and its post in a list: "Ms. X – Programme Officer, Y"
+_DASH_OR_COLON = re.compile(r"\s+[–—-]\s+|\s*:\s+")
+# An apposition in brackets right after a name: "Dr. X (Associate Professor, School of Y, Z University)"
+_BRACKET_AFTER_NAME = re.compile(r"\s*\(([^()]{2,200})\)")
+
+
 def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) -> tuple[int, int]:
     """Where the post phrase after a name runs: up to ``limit`` (the next name or the block end) and,
     in prose, up to the first word that ends an apposition."""
     start = mention.name_span.end
     end = limit
+    label = _LABEL_AT_END.search(text, start, limit)
+    if label is not None:  # "..., Science and Law Rapporteur: Yuna X": the label is the next name's
+        end = limit = label.start()
     if in_prose:
         following = text[start:limit]
-        if not re.match(r"\s*(?:,|of\b)", following):
+        bracket = _BRACKET_AFTER_NAME.match(following)
+        if bracket:  # "Professor X (Graduate School of Law, Y University), head of ..."
+            return start + bracket.start(1), start + bracket.end(1)
+        dash = _DASH_OR_COLON.match(following)  # "- Ms. X – Programme Officer, Y", "Dr. X: Senior Fellow"
+        if not re.match(r"\s*(?:,|of\b)", following) and not (
+            dash and _starts_with_role(re.sub(r"[,;:]", " ", following[dash.end() :]))
+        ):
             return start, start
         previous = ""
         for word in re.finditer(r"[^\W\d_][\w'-]*", following):
@@ -115,8 +140,23 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token in _APPOSITION_WORDS or token in _LOWER_ROLE_WORDS:
         return True
     opens = before.rstrip().endswith(",")
+    if token in {
+        "formerly",
+        "previously",
+        "who",
+        "until",
+    }:  # ", formerly a Legal Officer at X", ", who is ..."
+        return opens or previous == "was"
+    if token in {"is", "was"}:  # ", who is the Director of X", ", who was formerly ..."
+        return previous == "who"
+    if token == "recently":  # ", until recently Senior Adviser at X"
+        return previous == "until"
+    if token in {"now", "currently"}:  # "..., and now Professor at X"
+        return previous == "and" or opens
+    if token == "retired":  # ", a retired Ambassador of X"
+        return previous in {"a", "an"}
     if token in {"a", "an"}:
-        return opens
+        return opens or previous in {"formerly", "previously", "is"}
     if token.startswith("ex-"):  # ", ex-ambassador of X"
         token, previous = token[3:], "former"
     if opens and token.lower() in panel_roles():  # ", co-chair of the working group"
@@ -163,18 +203,43 @@ def posts_for_mention(
         ):
             continue  # an academic title alone is not a post
         posts.append(_close(role, person, phrase[1]))
-    return posts
+    return _diplomats_at_mission(posts)
+
+
+def _diplomats_at_mission(posts: list[PostDraft]) -> list[PostDraft]:
+    """ "Ambassador X, Deputy Permanent Representative of Japan to ...": a diplomatic title with no
+    organization of its own is held at the mission the person's other diplomatic post names."""
+    mission = next(
+        (
+            p.organization
+            for p in posts
+            if p.organization is not None and p.organization.type is OrganizationType.PERMANENT_MISSION
+        ),
+        None,
+    )
+    if mission is None:
+        return posts
+    return [
+        replace(p, organization=mission) if p.organization is None and _diplomatic(p.role) else p
+        for p in posts
+    ]
 
 
 def _segments(text: str, start: int, end: int) -> list[_Segment]:
     """Comma-separated parts of a phrase, split again where a second role is joined by "and"."""
     segments: list[_Segment] = []
-    for group, match in enumerate(re.finditer(r"[^,;:]+", text[start:end])):
-        raw = match.group()
-        offset = start + match.start()
+    for group, (raw, offset) in enumerate(_comma_parts(text, start, end)):
         for piece, piece_offset in _split_roles(raw, offset):
-            cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an)\s+", "", piece).strip(" \n\t-–")
-            cleaned = re.sub(r"(?:\s+(?:and|of|the|for|to|at|in|on))+$", "", cleaned)
+            # ", who is the Director of X", ", who was formerly Chief of Y" (then a former post)
+            relative = re.match(
+                r"\s*who\s+(?:is|was(?=\s+(?:formerly|previously)\b))\s+(?:the\s+|an?\s+)?", piece
+            )
+            if relative:
+                piece, piece_offset = piece[relative.end() :], piece_offset + relative.end()
+            cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an|now|currently)\s+", "", piece).strip(
+                " \n\t-–"
+            )
+            cleaned = re.sub(r"(?:\s+(?:and|of|the|for|to|at|in|on|with))+$", "", cleaned)
             if not cleaned or _DEGREE.match(cleaned):
                 continue
             former = bool(_FORMER.match(cleaned))
@@ -185,6 +250,39 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
     return segments
 
 
+# A role's qualifier cut by the comma of a series: "Officer in the Policy, Evaluation and Training Division"
+_SERIES_START = re.compile(r"\b(?:in|of|for)\s+the\s+((?:[A-Z][\w-]*\s*){1,3})$")
+_SERIES_ITEM = re.compile(r"\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s*")
+_SERIES_LAST = re.compile(r"\s*(?:[A-Z][\w-]*\s+)+and\s+[A-Z]")
+
+
+def _comma_parts(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """(part, offset) of a phrase cut at commas, semicolons and colons, keeping a series of names
+    that ends one unit's name whole: "Officer in the Policy, Evaluation and Training Division of X"."""
+    found = re.finditer(r"[^,;:]+", text[start:end])
+    parts = [(m.group(), start + m.start(), start + m.end()) for m in found]
+    merged: list[tuple[str, int]] = []
+    index = 0
+    while index < len(parts):
+        raw, first, last = parts[index]
+        series = _SERIES_START.search(raw)
+        if series and _organization(series.group(1)) is None:
+            following = index + 1
+            while following < len(parts) and _SERIES_ITEM.fullmatch(parts[following][0]):
+                following += 1  # "Policy, Planning, Evaluation and Training Division"
+            if (
+                following < len(parts)
+                and _SERIES_LAST.match(parts[following][0])
+                and text[parts[following - 1][2] : parts[following][1]].strip() == ","
+                and _organization(re.split(r"\s+of\s+", parts[following][0])[0]) is not None
+            ):
+                last = parts[following][2]
+                index = following
+        merged.append((text[first:last], first))
+        index += 1
+    return merged
+
+
 def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
     """ "Professor and Director" -> two roles; "Science and Law" stays one name."""
     pieces: list[tuple[str, int]] = []
@@ -192,7 +290,8 @@ def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
     for join in _ROLE_JOIN.finditer(raw):
         right = raw[join.end() :]
         left = raw[position : join.start()].split()
-        if _FORMER.match(right) or (_starts_with_role(right) and _ends_with_role(left)):
+        now = re.sub(r"^(?:now|currently)\s+", "", right)  # "former X of Y and now Professor at Z"
+        if _FORMER.match(right) or (_starts_with_role(now) and (_ends_with_role(left) or now != right)):
             pieces.append((raw[position : join.start()], offset + position))
             position = join.end()
     pieces.append((raw[position:], offset + position))
@@ -217,16 +316,47 @@ def _ends_with_role(words: list[str]) -> bool:
 
 
 def _role_prefix(words: list[str]) -> int:
-    """How many leading words form a role: modifiers then heads, ending on a head ("Research Fellow")."""
+    """How many leading words form a role: modifiers then heads, ending on a head ("Research Fellow"),
+    with up to three words naming a field before a head ("Senior Human Rights Officer", "Chief
+    Technical Adviser", "Peace and Development Adviser")."""
     roles = role_words()
     last_head = 0
-    for index, word in enumerate(words):
-        bare = word.rstrip(",")
+    index = 0
+    while index < len(words):
+        bare = words[index].rstrip(",")
         if bare in roles["head"] or bare.capitalize() in roles["head"]:
             last_head = index + 1
         elif not (bare in roles["modifier"] or bare.capitalize() in roles["modifier"]):
-            break
+            field = _field_words(words, index)
+            if not field:
+                break
+            index += field
+            continue
+        index += 1
     return last_head
+
+
+def _field_words(words: list[str], index: int) -> int:
+    """How many words from ``index`` name a field right before a role's head ("Human Rights" in "Human
+    Rights Officer", "Economic Affairs" in "Associate Economic Affairs Officer"): capitalised, no acronym,
+    no organization, place or country word unless a role modifier; 0 when none."""
+    roles = role_words()
+    for count in (1, 2, 3):
+        field = words[index : index + count]
+        if len(field) < count or index + count >= len(words) or any(w.endswith(",") for w in field):
+            return 0  # the segment or the role ends first
+        if words[index + count].rstrip(",") not in roles["head"]:
+            continue
+        plain = [word for word in field if word not in {"and", "&"} and word not in roles["modifier"]]
+        if (
+            field[0][:1].isupper()
+            and all(word[:1].isupper() and not word.isupper() and word.isalpha() for word in plain)
+            and not any(non_name_words().get(word) in ("org", "place") for word in plain)
+            and not any(country_word(word) is not None for word in plain)
+        ):
+            return count
+        return 0
+    return 0
 
 
 def is_post_phrase(phrase: str) -> bool:
@@ -283,10 +413,11 @@ def _segments_to_posts(
 
 def _described_role(words: list[str]) -> tuple[str, Organization] | None:
     """A role whose head follows words the role table does not know, then names its organization:
-    "Second Secretary at the Embassy of X", "Climate and Security Adviser of the United Nations ...".
+    "Second Secretary at the Embassy of X", "Climate and Security Adviser of the United Nations ...",
+    "Human Rights Officer in the Rule of Law Section of OHCHR".
 
     The words before the head must be capitalised (or "and"/"&") and none an organization or place word,
-    and the phrase after "of"/"at"/"for" must be an organization.
+    and the phrase after "of"/"at"/"for"/"in" must be an organization.
     """
     roles = role_words()
     for index, word in enumerate(words):
@@ -296,7 +427,7 @@ def _described_role(words: list[str]) -> tuple[str, Organization] | None:
         if not described or not _descriptive(described):
             return None
         qualifier = words[index + 1 : index + 2]
-        if qualifier not in (["of"], ["at"], ["for"]):
+        if qualifier not in (["of"], ["at"], ["for"], ["in"]):
             return None
         rest = words[index + 2 :]
         if rest[:1] == ["the"]:
@@ -333,7 +464,8 @@ def _trailing_role(words: list[str]) -> int:
 
 def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _OpenRole:
     """A role segment, with the organization its "of"/"for"/"to" phrase names ("Chief of UPR Branch")."""
-    role = " ".join(word[:1].upper() + word[1:] for word in words[:prefix])  # "ambassador" -> "Ambassador"
+    # "ambassador" -> "Ambassador" ("Peace and Development Adviser" keeps its "and")
+    role = " ".join(word if word in {"and", "&"} else word[:1].upper() + word[1:] for word in words[:prefix])
     rest = " ".join(words[prefix:])
     opened = _OpenRole(role, segment.start, segment.former, group=segment.group)
     qualifier = _ROLE_QUALIFIER.match(" " + rest) if rest else None
@@ -344,8 +476,11 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
         return opened
     if qualifier is not None:
         named = (" " + rest)[qualifier.end() :]
-        organization = _organization(named)
-        if organization is None and qualifier.group(1) != "in":
+        if _role_prefix(named.split()):  # "Senior Adviser to the Under-Secretary-General for X": a person
+            opened.role = f"{role} {rest}"
+            return opened
+        organization = _accredited_mission(role, named) or _organization(named)
+        if organization is None and qualifier.group(1) not in ("in", "with"):
             organization = _national_body(role, named)
         if organization is not None:
             opened.organizations.append((segment.start, organization))
@@ -354,13 +489,31 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
     return opened
 
 
+# "of Mongolia to the United Nations Office at Geneva": the country a diplomat represents, then where
+_ACCREDITED = re.compile(r"^(?:the\s+)?(.+?)\s+to\s+(?:the\s+)?\S")
+
+
+def _accredited_mission(role: str, named: str) -> Organization | None:
+    """ "Permanent Representative of Japan to the United Nations": a diplomat accredited to a body
+    works at the country's permanent mission, not at the body."""
+    accredited = _ACCREDITED.match(named.strip())
+    if accredited is None or not _diplomatic(role):
+        return None
+    alpha3 = country_word(accredited.group(1).strip())
+    return national_organization(OrganizationType.PERMANENT_MISSION, alpha3) if alpha3 else None
+
+
+def _diplomatic(role: str) -> bool:
+    return any(word in role for word in ("Ambassador", "Representative", "Counsellor", "Envoy"))
+
+
 def _national_body(role: str, place: str, diplomats_only: bool = False) -> Organization | None:
     """ "Deputy Permanent Representative of Japan": a diplomat's post is at the country's mission;
     "Minister of Japan": another national post is in its government."""
     alpha3 = country_word(place.strip())
     if alpha3 is None:
         return None
-    diplomatic = any(word in role for word in ("Ambassador", "Representative", "Counsellor", "Envoy"))
+    diplomatic = _diplomatic(role)
     if diplomats_only and not diplomatic:
         return None
     kind = OrganizationType.PERMANENT_MISSION if diplomatic else OrganizationType.GOVERNMENT
@@ -418,9 +571,16 @@ def _organization(name: str) -> Organization | None:
     mentions = find_organizations(name)
     if not mentions:
         return _unlisted_organization(name)
+    first = mentions[0]
+    if first.span.start == 0 and re.match(r"\s+to\s", name[first.span.end :]):
+        return first.organization  # "Permanent Mission of X to the United Nations Office at Geneva"
     longest = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
     covers = (longest.span.end - longest.span.start) / len(name)
-    if covers < 0.5 and longest.span.end < len(name.rstrip(" )")):
+    # "... Division of the Department of Peace Operations (DPO)": an acronym in brackets ends the name
+    ends = longest.span.end >= len(name.rstrip(" )")) or bool(
+        re.fullmatch(r"\s*\([^()]*\)\s*", name[longest.span.end :])
+    )
+    if covers < 0.5 and not ends:
         # "UN Studies", "Presentation about UN Competencies": words around an acronym, not the body
         return _unlisted_organization(name)
     return longest.organization
@@ -440,9 +600,17 @@ def _unlisted_organization(name: str) -> Organization | None:
 
 
 def find_posts(
-    text: str, units: Sequence[Unit], keyed: Sequence[tuple[PersonMention, str]]
+    text: str,
+    units: Sequence[Unit],
+    keyed: Sequence[tuple[PersonMention, str]],
+    hosts: Mapping[int, Organization] | None = None,
 ) -> list[PostDraft]:
-    """Posts of every named person in every block, one per person and role (the best attested)."""
+    """Posts of every named person in every block, one per person and role (the best attested).
+
+    A student is no office (the gold choice: "a student from X" is no post). ``hosts`` (session number
+    -> the organization it visits) gives a staff post stated without organization in a session's prose
+    the organization hosting it ("At X, where Mr. Y, Senior Adviser, Immunization, ...").
+    """
     posts: list[PostDraft] = []
     for unit in units:
         inside = [(m, k) for m, k in keyed if unit.span.start <= m.span.start < unit.span.end]
@@ -461,7 +629,46 @@ def find_posts(
         found.extend(panel_role_posts(text, unit, inside))
         posts.extend(found)
     named = [m.organization for m in find_organizations(text)]
-    return deduplicate_posts([_organization_from_qualifier(post, named) for post in posts])
+    posts = [_organization_from_qualifier(post, named) for post in posts if not _is_study(post.role)]
+    return deduplicate_posts(_posts_at_hosts(posts, units, hosts or {}))
+
+
+def _is_study(role: str) -> bool:
+    """ "Student", "Doctoral Student", "Master's Student": studying, not an office."""
+    return role.split()[-1].lower() in {"student", "students"}
+
+
+def _posts_at_hosts(
+    posts: Sequence[PostDraft], units: Sequence[Unit], hosts: Mapping[int, Organization]
+) -> list[PostDraft]:
+    """A staff post without organization, of a person with no post at any organization, stated in the
+    prose of a session that visits an international body: the post is at that body. Not a panel role
+    or an academic title (guests hold those), nor at a country's mission or government (that would
+    give the person a nationality)."""
+    placed = {post.person for post in posts if post.organization is not None}
+    national = (
+        OrganizationType.PERMANENT_MISSION,
+        OrganizationType.GOVERNMENT,
+        OrganizationType.ARMED_FORCES,
+    )
+    result = []
+    for post in posts:
+        unit = next((u for u in units if u.span.start <= post.span.start < u.span.end), None)
+        host = hosts.get(unit.session) if unit is not None and unit.session is not None else None
+        if (
+            host is not None
+            and post.organization is None
+            and post.person not in placed
+            and unit is not None
+            and unit.kind in PROSE_KINDS
+            and host.type not in national
+            and post.role.lower() not in panel_roles()
+            and role_head(post.role) not in _ACADEMIC_HEADS
+            and not post.former
+        ):
+            post = replace(post, organization=host)
+        result.append(post)
+    return result
 
 
 def _share_caption_affiliation(
@@ -493,8 +700,10 @@ def _organization_from_qualifier(post: PostDraft, named: Sequence[Organization])
 
 
 # "the Director of the Peacebuilding Platform, Dr. Achim Wennmann": a post named just before the name
+# (also "The former Director of the X Office of Y, Mr. Z": a sentence's first word, "former", qualifiers)
 _ROLE_BEFORE_NAME = re.compile(
-    r"\bthe\s+((?:[A-Z][\w-]*\s+)*?[A-Z][\w-]*(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?),\s*$"
+    r"\b[Tt]he\s+((?:former\s+)?(?:[A-Z][\w-]*\s+)*?[A-Z][\w-]*"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*),\s*$"
 )
 
 
@@ -544,6 +753,7 @@ class _PanelPatterns:
     the_role: re.Pattern[str]  # "the panel rapporteur, " before a name
     verb_after: re.Pattern[str]  # " chaired the ..." after a name
     label: re.Pattern[str]  # "Rapporteur:" starting a block
+    label_before: re.Pattern[str]  # "Rapporteur: " right before a name, inside a block
 
 
 @cache
@@ -557,16 +767,19 @@ def _panel_patterns() -> _PanelPatterns:
         the_role=re.compile(rf"\b[Tt]he\s+(?:((?-i:[a-z]+))\s+)?{roles}s?\s*,\s*$", re.IGNORECASE),
         verb_after=re.compile(rf"\s+{verbs}\s+(?:the|this|that)\b", re.IGNORECASE),
         label=re.compile(rf"\s*{roles}(s?)\s*:", re.IGNORECASE),
+        label_before=re.compile(rf"(?<![\w-]){roles}s?\s*:\s*$", re.IGNORECASE),
     )
 
 
 def panel_role_posts(text: str, unit: Unit, inside: Sequence[tuple[PersonMention, str]]) -> list[PostDraft]:
-    """Panel roles stated around a name in any block (organization ``None``):
+    """Panel roles stated around a name in any block (organization ``None``, but for a label's role,
+    which takes an apposition that is only an organization: "Rapporteur: X, Y Office"):
 
     * "The session was chaired by Dr. X", "moderated by X"; "Dr. X chaired the panel";
     * "As discussant, Professor X ...", "the panel rapporteur, X", "the former chair, X";
     * "Dr. X (Chair)", "X (University of Y, convener)";
-    * a label starting the block: "Rapporteur: X" (the first name), "Discussants: X and Y" (every name);
+    * a label starting the block: "Rapporteur: X" (the first name), "Discussants: X and Y" (every name),
+      or inside it, capitalised, right before a name ("... Law\nRapporteur: X");
     * a name joined by "and" to one of the forms before a name: "co-chaired by X and Y".
     """
     patterns = _panel_patterns()
@@ -582,12 +795,25 @@ def panel_role_posts(text: str, unit: Unit, inside: Sequence[tuple[PersonMention
         ):
             before = shared  # "co-chaired by Dr. X and Dr. Y", "As discussants, X and Y"
         shared = before
-        found = before + _panel_roles_after(text, unit, mention)
+        limit = inside[index + 1][0].span.start if index + 1 < len(inside) else unit.span.end
+        found = before + _panel_roles_after(text, unit, mention, limit)
         if labelled and (index == 0 or labelled.group(2)):
             found.append((panel_roles()[labelled.group(1).lower()], labelled.start(1), False))
         for role, start, former in found:
-            posts.append(PostDraft(key, role, None, Span(start, max(start, mention.span.end)), former))
+            # a label's role is held where the name's apposition says: "Rapporteur: X, Y Office"
+            label = re.match(r"[\w-]+\s*:", text[start : start + 40])
+            organization = _affiliation_after(text, mention, limit) if label else None
+            span = Span(start, max(start, mention.span.end))
+            posts.append(PostDraft(key, role, organization, span, former))
     return posts
+
+
+def _affiliation_after(text: str, mention: PersonMention, limit: int) -> Organization | None:
+    """The organization a name's apposition names when it names no role: "X, ACUNS Tokyo Office"."""
+    part = re.match(r"\s*,\s*([^,;()]+?)\s*(?:[,;.]|$)", text[mention.name_span.end : limit])
+    if part is None or _role_prefix(part.group(1).split()):
+        return None
+    return _organization(part.group(1))
 
 
 def _panel_roles_before(text: str, unit: Unit, mention: PersonMention) -> list[tuple[str, int, bool]]:
@@ -600,6 +826,10 @@ def _panel_roles_before(text: str, unit: Unit, mention: PersonMention) -> list[t
         match = pattern.search(before)
         if match:
             found.append((table[match.group(1).lower()], window + match.start(), False))
+    label = patterns.label_before.search(before)
+    # capitalised, inside the block (a label opening the block is read apart, for every name it lists)
+    if label and label.group(1)[0].isupper() and text[unit.span.start : window + label.start(1)].strip():
+        found.append((panel_roles()[label.group(1).lower()], window + label.start(1), False))
     match = patterns.the_role.search(before)
     qualifier = (match.group(1) or "").lower() if match else ""
     if match and qualifier not in {"then", "next", "incoming"}:  # "the next chair, X" is not one yet
@@ -607,13 +837,22 @@ def _panel_roles_before(text: str, unit: Unit, mention: PersonMention) -> list[t
     return found
 
 
-def _panel_roles_after(text: str, unit: Unit, mention: PersonMention) -> list[tuple[str, int, bool]]:
-    """(role, start, former) of "X chaired the session" and "X (Chair)", "X (University of Y, convener)"."""
+# A bracket ending a name's apposition, before the sentence ends: ", Geneva Academy (moderator)"
+_CLOSING_BRACKET = re.compile(r"[^().!?;]*?\(([^()]{1,40})\)\s*(?=[,;.]|$)")
+
+
+def _panel_roles_after(
+    text: str, unit: Unit, mention: PersonMention, limit: int
+) -> list[tuple[str, int, bool]]:
+    """(role, start, former) of "X chaired the session" and "X (Chair)", "X (University of Y, convener)",
+    and of a bracket closing the name's apposition: "X, Senior Fellow, Y Institute (moderator)"."""
     found: list[tuple[str, int, bool]] = []
     match = _panel_patterns().verb_after.match(text, mention.name_span.end, unit.span.end)
     if match:
         found.append((_participles()[match.group(1).lower()], match.start(1), False))
     bracket = re.compile(r"\s*\(([^()]{1,100})\)").match(text, mention.name_span.end, unit.span.end)
+    if bracket is None:
+        bracket = _CLOSING_BRACKET.match(text, mention.name_span.end, limit)
     if bracket:
         for part in bracket.group(1).split(","):
             role = panel_roles().get(part.strip().lower())

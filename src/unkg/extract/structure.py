@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from unkg.extract.reference import layout_cues, word_list
 from unkg.model import Block, BlockKind, Document, Event, Session, Span
 
 MONTHS = {
@@ -147,14 +148,29 @@ _UNNUMBERED_OPENING = re.compile(
 # Session heading styles from the most to the least specific; a report's sessions are the headings
 # of its most specific style, so the "Panel" or "Part" headings of a report with "Session" headings
 # (panels within sessions, parts grouping them) and its enumerated lists are not sessions.
-_STYLE_RANK = ("session", "panel", "part", "enumerated")
+_STYLE_RANK = ("session", "panel", "part", "enumerated", "visit", "slot")
+# A heading that is only a time slot, or a slot and a title: "10:00 - 11:30", "14.00-15.30 | Meeting
+# with WHO", "09:30 to 11:00: UNHCR" (numbered in order, as the report's last resort style)
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"  # "10:00", "9.30 a.m.", "2 pm"
+_TIME_SLOT = re.compile(
+    rf"^\(?\s*{_CLOCK}\s*(?:[-–—]|to)\s*{_CLOCK}\s*(?:hrs|h)?\s*\)?\s*[:.,|–—―-]*\s*", re.IGNORECASE
+)
 # Words that introduce a report's title rather than the meeting's: "Consolidated Report of ..."
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:Consolidated|Final|Summary|Draft)\s+)?(?:Report|Record|Summary)(?:\s+(?:of|on)(?:\s+the)?)?\s+",
     re.IGNORECASE,
 )
+# A session's first sentence saying where it was held: "The afternoon sessions took place at the
+# Graduate Institute", "The session was held at the ILO", "The group was received at WIPO", "The
+# delegation then visited the WMO"
+HELD_AT = re.compile(
+    r"\b(?:(?:took\s+place|(?:was|were)\s+(?:held|hosted|received|welcomed)|met)\s+(?:at|by|in)|visited)"
+    r"\s+(?:the\s+)?"
+)
 # Host of a session named in its title: "Visit to WHO", "hosted by the Ambassador of Korea", "(at WTO)"
 _HOST_CUE = re.compile(r"\b(?:Visit\s+to|visit\s+to|hosted\s+by|at|with)\s+(?:the\s+)?", re.IGNORECASE)
+# "Briefing by OHCHR": an organization right after "by" (not "Presentation by Mr. X of ...")
+_BY = re.compile(r"\bby\s+(?:the\s+)?")
 # A place in brackets after a session title: "Visit to OHCHR (Palais Wilson)"
 _PLACE_IN_BRACKETS = re.compile(r"\(([^()]*?)\)\s*$")
 # "... issues at Maison de la paix" (not "Office at Geneva", where "at" belongs to a name)
@@ -215,7 +231,7 @@ def read_layout(document: Document, find_host: HostFinder | None = None) -> Layo
     blocks = document.blocks or _fallback_blocks(text)
     event = find_event(text, blocks, fallback_title=document.report_id)
     year = event_year(event)
-    headings = [_session_heading_of(text, block) for block in blocks]
+    headings = [_session_heading_of(text, block, find_host) for block in blocks]
     style = next((s for s in _STYLE_RANK if any(h is not None and h.style == s for h in headings)), None)
     sessions: list[Session] = []
     units: list[Unit] = []
@@ -257,9 +273,21 @@ def _looks_like_heading(block_text: str) -> bool:
     stripped = block_text.strip()
     if len(stripped) < 300 and bool(day_heading_match(stripped) or re.match(r"Session\s+\d", stripped)):
         return True
+    if _time_slot_line(stripped):  # "11:30 - 13:00", "14.00-15.30 Visit to WHO"
+        return True
     # Other session styles only on a short line that is no sentence ("Panel 2: Trade and Climate")
     heading = parse_session_heading_text(stripped) if len(stripped) < 150 else None
     return heading is not None and heading.style in _STYLE_RANK and not _SENTENCE_END.search(stripped)
+
+
+def _time_slot_line(text: str) -> bool:
+    """A single short line opening with a time slot, no sentence."""
+    return (
+        "\n" not in text
+        and len(text) <= 120
+        and bool(_TIME_SLOT.match(text))
+        and not _SENTENCE_END.search(_TIME_SLOT.sub("", text) or "-")
+    )
 
 
 def _fallback_blocks(text: str) -> tuple[Block, ...]:
@@ -279,7 +307,8 @@ def find_event(text: str, blocks: Sequence[Block], fallback_title: str = "") -> 
     head: list[Block] = []
     for block in blocks:
         block_text = text[block.span.start : block.span.end].strip()
-        if day_heading_match(block_text) or _starts_session(block_text):
+        unmarked = re.sub(r"^#{1,6}\s*", "", block_text)
+        if day_heading_match(block_text) or _starts_session(block_text) or _time_slot_line(unmarked):
             break
         if block.kind is not BlockKind.HEADING and not parse_date_range(block_text):
             break  # the first narrative paragraph: the title lines are over (or there are none)
@@ -291,7 +320,7 @@ def find_event(text: str, blocks: Sequence[Block], fallback_title: str = "") -> 
     title_parts: list[str] = []
     start_date = end_date = place = None
     for block in head:
-        block_text = " ".join(text[block.span.start : block.span.end].split())
+        block_text = re.sub(r"^#{1,6}\s*", "", " ".join(text[block.span.start : block.span.end].split()))
         dates = parse_date_range(block_text)
         if dates is None:
             title_parts.append(block_text)
@@ -445,14 +474,63 @@ def _roman(value: int) -> str:
     return "".join(parts)
 
 
-def _session_heading_of(text: str, block: Block) -> SessionHeading | None:
+def _session_heading_of(
+    text: str, block: Block, find_host: HostFinder | None = None
+) -> SessionHeading | None:
     block_text = text[block.span.start : block.span.end]
     if block.kind is not BlockKind.HEADING and not _looks_like_heading(block_text):
         return None
     heading = parse_session_heading_text(block_text)
     if heading is not None and heading.style == "unnumbered opening" and block.kind is not BlockKind.HEADING:
         return None
+    if heading is None:
+        heading = _visit_heading(block_text, find_host, block.span.start, block.kind is BlockKind.HEADING)
     return heading
+
+
+def _visit_heading(
+    block_text: str, find_host: HostFinder | None, offset: int, is_heading: bool
+) -> SessionHeading | None:
+    """A heading line that names a visit by its place alone: an enumerated organization ("### 2. Office
+    for Disarmament Affairs", not "2. A path ahead"; only in a heading block), a time slot on a line
+    of its own ("10:00-11:30", "14.00-15.30 | WHO", not "12:30-14:00 Lunch break"), or a heading block
+    that is only an organization's name ("## UNICEF Headquarters"; numbered in order, as slots are)."""
+    flat = re.sub(r"^#{1,6}\s*", "", block_text.strip())
+    if "\n" in flat or len(flat) > 120 or _SENTENCE_END.search(_TIME_SLOT.sub("", flat) or "-"):
+        return None
+    enumerated = _ENUMERATED_HEADING.match(flat)
+    number = heading_number(enumerated.group(1)) if enumerated else None
+    if enumerated and number is not None and is_heading:
+        title = flat[enumerated.end() :].strip()
+        host = _find_host(find_host, title, offset)
+        return SessionHeading("enumerated", number, title) if host is not None else None
+    slot = _TIME_SLOT.match(flat)
+    if slot:
+        title = flat[slot.end() :].strip()
+        plain = title.lower().strip(" .")
+        if plain in _pause_titles() or plain.endswith(" break"):
+            return None
+        return SessionHeading("slot", None, title or flat.strip())
+    if is_heading and _only_a_name(flat) and _find_host(find_host, flat, offset) is not None:
+        return SessionHeading("visit", None, flat)  # "## World Meteorological Organization"
+    return None
+
+
+def _only_a_name(title: str) -> bool:
+    """A short title in capitals or title case with no date: "UNICEF Headquarters", "PALAIS WILSON"."""
+    words = title.split()
+    small = {"of", "the", "and", "for", "at", "in", "on", "to", "de", "la", "du", "des", "&", "-", "–"}
+    return (
+        0 < len(words) <= 10
+        and all(word[0].isupper() or word[0].isdigit() or word in small for word in words)
+        and parse_date_range(title) is None
+        and day_heading_match(title) is None
+    )
+
+
+def _pause_titles() -> frozenset[str]:
+    """Programme items that are no meeting ("Coffee break", "Registration"), from data/layout_cues.yaml."""
+    return word_list(layout_cues(), "pause_items")
 
 
 def _session_number(
@@ -466,8 +544,10 @@ def _session_number(
         return None
     if heading.style == "unnumbered opening" and (style is None or earlier or not after_event):
         return None
+    if heading.style == "visit" and not after_event:
+        return None  # a title line naming the host organization
     number = heading.number
-    if heading.style == "closing":
+    if heading.style in ("closing", "slot", "visit"):
         number = max((s.number for s in earlier), default=0) + 1
     if number is None or any(s.number == number for s in earlier):
         return None
@@ -486,11 +566,20 @@ def _dates_session_above(
 
 
 def _find_host(find_host: HostFinder | None, title: str, offset: int) -> str | None:
-    """The host a title names; a title in capitals ("MEETING AT THE WORLD HEALTH ORGANIZATION") is
-    tried as written (for acronyms) and in title case (for names)."""
+    """The host a title names ("Visit to WHO", "Briefing by OHCHR", "Briefing on X (DPO)", "UNHCR: X");
+    a title in capitals ("MEETING AT THE WORLD HEALTH ORGANIZATION") is tried as written (for acronyms)
+    and in title case (for names)."""
     if find_host is None:
         return None
     host = find_host(title, offset)
+    # then an organization opening a part of the title: after "by" ("Briefing by OHCHR"), in a closing
+    # bracket ("Briefing on peacekeeping (DPO)"), before a colon or dash ("UNHCR: Protection at sea")
+    by = _BY.search(title)
+    bracket = re.search(r"\(([^()]+)\)\s*$", title)
+    lead = re.match(r"(.+?)\s*(?::|\s[–—-])\s", title)
+    for part in (by and title[by.end() :], bracket and bracket.group(1), lead and lead.group(1)):
+        if host is None and part:
+            host = find_host(part, offset)
     if host is None and title.isupper():
         small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with"}
         words = title.lower().split(" ")
