@@ -1,9 +1,11 @@
 """Print extraction scores: the corpus gold (as `unkg eval tests/gold`) and synthetic reports.
 
-    .venv/bin/python bench/eval_report.py [--count 20] [--seed 1000] [--explain]
+    .venv/bin/python bench/eval_report.py [--count 20] [--seed 1000] [--explain] [--gold DIR]
 
 `--explain` also lists every error (missed/false people, posts, interactions, wrong speakers)
-of the corpus and of the synthetic reports, the input of docs/extraction-errors.md.
+of the corpus and of the synthetic reports, the input of docs/extraction-errors.md. `--gold DIR`
+scores (and explains) another gold folder instead of the corpus, e.g. a held-out set used for
+development (`tests/heldout3/gold`); never point it at a set kept for measuring.
 Figures, not a pass/fail test (tests/eval/ holds the thresholds).
 """
 
@@ -22,9 +24,10 @@ from unkg.gold import load_gold_dir
 from unkg.synth import generate_corpus
 
 
-def explain_corpus(settings: Settings) -> None:
-    golds = load_gold_dir(settings.root / "tests" / "gold")
-    extractions = extract_reports([find_report(settings.reports_dir, g.report) for g in golds], settings)
+def explain_gold(settings: Settings, gold_dir: Path) -> None:
+    golds = load_gold_dir(gold_dir)
+    paths = [find_report(settings.reports_dir, g.report, gold_dir.parent / "reports") for g in golds]
+    extractions = extract_reports(paths, settings)
     for gold, extraction in zip(golds, extractions, strict=True):
         print("\n".join(explain_report(gold, extraction)))
 
@@ -42,11 +45,13 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=20, help="synthetic reports")
     parser.add_argument("--seed", type=int, default=1000, help="first seed")
     parser.add_argument("--explain", action="store_true", help="list every error too")
+    parser.add_argument("--gold", type=Path, help="gold folder to score instead of tests/gold")
     args = parser.parse_args()
     settings = load_settings()
+    gold_dir = args.gold or settings.root / "tests" / "gold"
     started = time.perf_counter()
-    print("== corpus (tests/gold), without curation")
-    print(evaluate(settings.root / "tests" / "gold", settings=settings).render())
+    print(f"== gold ({gold_dir}), without curation")
+    print(evaluate(gold_dir, settings=settings).render())
     print(f"({time.perf_counter() - started:.1f} s)\n")
     started = time.perf_counter()
     print(f"== {args.count} synthetic reports")
@@ -60,8 +65,8 @@ def main() -> None:
         across = table.get("all reports", "same person across reports")
         print(f"same person across reports: P {across.precision} R {across.recall} F1 {across.f1}")
     if args.explain:
-        print("\n== errors, corpus")
-        explain_corpus(settings)
+        print(f"\n== errors, gold ({gold_dir})")
+        explain_gold(settings, gold_dir)
         print("\n== errors, synthetic")
         explain_synthetic(args.count, args.seed, Path(tempfile.mkdtemp(prefix="unkg-synth-")))
 
