@@ -326,8 +326,11 @@ def find_person_mentions(
     for span, kind in blocks:
         mentions.extend(_comma_form_mentions(text, span, vocabulary))
         taken = [m.span for m in mentions]
+        title_case = _title_case(text, span, kind)
+        listed = _people_label_spans(text, span) if title_case else []
         for run in _runs(text, span):
-            for mention in _read_run(text, run, vocabulary, title_case=_title_case(text, span, kind)):
+            in_list = any(s.start <= run[0].start < s.end for s in listed)
+            for mention in _read_run(text, run, vocabulary, title_case=title_case and not in_list):
                 if not any(_overlaps(mention.span, other) for other in taken):
                     mentions.append(mention)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
@@ -340,6 +343,32 @@ def _title_case(text: str, span: Span, kind: BlockKind) -> bool:
         return False
     words = text[span.start : span.end].split()
     return not (2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w'-]+", word) for word in words))
+
+
+# "Rapporteurs: X and Y", "Moderator: X", "Venue: ...": a label and its colon, in a heading or a
+# block of front-matter lines
+_LABEL = re.compile(r"(?:^|(?<=\s))([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:(?=\s)")
+_PEOPLE_LABELS = frozenset({"Participants", "Presenters", "Attendees", "Delegates"})
+
+
+def _people_label_spans(text: str, span: Span) -> list[Span]:
+    """The stretches of a heading after a label of a part people play ("Rapporteurs:", "Chair:",
+    "Participants:") up to the next label: lists of people, whose capitals are names as in running text,
+    not the title case of a heading."""
+    labels = list(_LABEL.finditer(text, span.start, span.end))
+    found = []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else span.end
+        if _people_label(label.group(1)):
+            found.append(Span(label.end(), end))
+    return found
+
+
+def _people_label(label: str) -> bool:
+    head = label.split()[-1]
+    roles = role_words()
+    words = (head, *_singulars(head))
+    return head in _PEOPLE_LABELS or any(w in roles["head"] or w in roles.get("panel", ()) for w in words)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

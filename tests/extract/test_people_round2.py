@@ -1,0 +1,75 @@
+"""People in unseen report shapes, round 2: shared family names told apart by title, initials,
+label lines in Markdown, organization and country names that look like names, countries and genders
+from the words around a person. Invented text only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from unkg.extract import extract
+from unkg.model import Document, Extraction
+
+MakeDocument = Callable[..., Document]
+
+
+def _keys(extraction: Extraction) -> list[str]:
+    return [person.key for person in extraction.people]
+
+
+def _speaker_at(extraction: Extraction, text: str, opening: str) -> str:
+    """The speaker of the statement starting with ``opening``."""
+    start = text.index(opening)
+    return next(s.speaker for s in extraction.statements if s.span.start == start)
+
+
+def test_a_shared_family_name_goes_to_the_person_with_that_title(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Haneul JOO of Pusan National University led the group.\n\n"
+        "Dr. Joo Eun-bi of the World Food Programme briefed the students on school meals.\n\n"
+        "Professor Joo asked whether the programme bought food from local farmers.\n\n"
+        "Dr. Joo answered that half of the food was bought locally.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["joo-eun-bi", "joo-haneul"]
+    assert _speaker_at(extraction, text, "Professor Joo asked") == "joo-haneul"
+    assert _speaker_at(extraction, text, "Dr. Joo answered") == "joo-eun-bi"
+
+
+def test_initials_before_a_family_name_are_the_person_spelled_out(make_document: MakeDocument) -> None:
+    text = (
+        "Prof. Galsan Tuvshinjargal, Director of the Institute of Philosophy, Mongolian Academy of Sciences, "
+        "opened the seminar.\n\n"
+        "Moderator: Prof. G. Tuvshinjargal\n\n"
+        "Dr. Orla Kinsella of the World Health Organization presented the survey.\n\n"
+        "Prof. Tuvshinjargal asked Dr. Kinsella whether the survey covered herders.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["kinsella-orla", "tuvshinjargal-galsan"]
+
+
+def test_initials_fitting_two_people_stay_apart(make_document: MakeDocument) -> None:
+    text = (
+        "Dr. Tomas Reyes and Dr. Teresa Reyes of the Universidad de Chile attended.\n\n"
+        "Dr. T. Reyes presented the findings.\n"
+    )
+    extraction = extract(make_document(text))
+    assert "reyes-tomas" in _keys(extraction) and "reyes-teresa" in _keys(extraction)
+    assert len([k for k in _keys(extraction) if k.startswith("reyes")]) == 3
+
+
+def test_a_label_line_of_people_names_them_without_titles(make_document: MakeDocument) -> None:
+    text = (
+        "# Seminar on Water Security in Central Asia\n\n"
+        "**Venue:** Khovd State University, Khovd\n"
+        "**Rapporteurs:** Saruul-Erdene Dorjsuren and Haruto Ikeda (Tohoku University)\n"
+        "**Language:** English Only\n\n"
+        "Ms. Lina Marchetti of UNEP opened the seminar.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["dorjsuren-saruul-erdene", "ikeda-haruto", "marchetti-lina"]
+
+
+def test_a_title_case_heading_with_a_colon_names_nobody(make_document: MakeDocument) -> None:
+    text = "Session 2: Green Bonds Vanguard Funds\n\nMs. Lina Marchetti of UNEP opened the session.\n"
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["marchetti-lina"]
