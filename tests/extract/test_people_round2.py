@@ -73,3 +73,14 @@ def test_a_title_case_heading_with_a_colon_names_nobody(make_document: MakeDocum
     text = "Session 2: Green Bonds Vanguard Funds\n\nMs. Lina Marchetti of UNEP opened the session.\n"
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["marchetti-lina"]
+
+
+def test_names_of_countries_agreements_and_bodies_are_no_people(make_document: MakeDocument) -> None:
+    text = (
+        "Dr. Mariam Dosova of the University of Central Asia described cooperation with Costa Rica and "
+        "Viet Nam under the Seven-Point Consensus.\n\n"
+        "She added that the General Audit Commission had published its findings and that the Admiral "
+        "Reef Institute would host the next meeting.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["dosova-mariam"]

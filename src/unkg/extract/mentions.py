@@ -527,6 +527,8 @@ def _read_mention(
     )
     if not name_tokens:
         return _role_reference(text, run, titles, begin, index), max(index, start + 1)
+    if titles and name_end < len(run) and non_name_words().get(run[name_end].text) == "org":
+        return None, name_end + 1  # "the General Election Commission": a title word opening a body's name
     mention = _named_mention(text, run, titles, country, begin, name_tokens, name_end, vocabulary)
     return mention, max(name_end, start + 1)
 
@@ -645,6 +647,8 @@ def _plausible_untitled_name(
     rest = run[name_end:]
     if any(non_name_words().get(token.text) in ("org", "place", "document", "other") for token in rest):
         return False  # "Sun Moon University", "OBOR Judicial Research Institute"
+    if country_for(" ".join(token.text for token in name_tokens)) is not None:
+        return False  # "Viet Nam", "Costa Rica": a country written in two words
     if any(_roman_numeral(token.text) for token in name_tokens):
         return False  # "Phase III", "Title IX": a numbered thing
     if any(_body_word(token.text) for token in name_tokens):
