@@ -84,3 +84,47 @@ def test_names_of_countries_agreements_and_bodies_are_no_people(make_document: M
     )
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["dosova-mariam"]
+
+
+def _countries(extraction: Extraction) -> dict[str, str | None]:
+    return {person.key: person.country for person in extraction.people}
+
+
+def test_an_affiliation_after_a_name_in_bold_gives_its_country(make_document: MakeDocument) -> None:
+    text = (
+        "**Dr. Ito Sayaka** of Hirosaki University described the survey.\n\n"
+        "**Prof. Ren Qiuyue** (Xiamen University) presented the second study.\n\n"
+        "*Mr. Tae-yang Seo* (Republic of Korea) asked a question.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _countries(extraction) == {"ito-sayaka": "JPN", "ren-qiuyue": "CHN", "seo-tae-yang": "KOR"}
+
+
+def test_an_acronym_the_report_defines_stands_for_its_organization(make_document: MakeDocument) -> None:
+    text = (
+        "The seminar was co-organised by the Institute of Arid Land Studies of Mongolia (IALS) and UNEP.\n\n"
+        "Ms. Gantulga Sarnai (IALS) presented the drought index.\n\n"
+        "Mr. Tobias Ekdahl (UNEP) commented on the index.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _countries(extraction) == {"ekdahl-tobias": None, "sarnai-gantulga": "MNG"}
+
+
+def test_a_post_held_for_a_country_gives_it_whatever_body_follows(make_document: MakeDocument) -> None:
+    text = (
+        "Ambassador Rustam Nazarov, Deputy Permanent Representative of Tajikistan to the United Nations, "
+        "hosted the group.\n\n"
+        "Ms. Aruzhan Serik, Vice Minister of Energy and Water Resources of Kazakhstan, spoke next.\n\n"
+        "Dr. Paolo Ferri, Director of the Office of Legal Affairs of the United Nations, closed the day.\n\n"
+        "Professor Ilse Vinke, Professor of Korean Studies at Leiden University, asked a question.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["nazarov-rustam"] == "TJK"
+    assert countries["serik-aruzhan"] == "KAZ"
+    assert countries["ferri-paolo"] is None
+    assert countries["vinke-ilse"] == "NLD"
+
+
+def test_an_affiliation_after_a_comma_and_of_gives_its_country(make_document: MakeDocument) -> None:
+    text = "Dr. Tsolmon Baasan, of the Mongolian Academy of Sciences, recalled the drought of 2010.\n"
+    assert _countries(extract(make_document(text))) == {"baasan-tsolmon": "MNG"}

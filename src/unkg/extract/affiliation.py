@@ -175,24 +175,26 @@ def _post_evidence(
 ) -> list[CountryEvidence]:
     """Evidence from the organizations of a person's posts and those named inside the post phrases."""
     weights = _cues().weights
-    current_international = any(
-        not p.former and _is_international(organizations.get(p.organization or "")) for p in posts
-    )
+    text = extraction.document.text
+    current_international = _current_international(posts, organizations, text)
     found: dict[tuple[str, str], CountryEvidence] = {}  # one vote per organization and kind
     for post in posts:
         if post.former and current_international:
             continue
+        kind = "former_post" if post.former else "current_post"
+        represented = represented_country(post, text)
+        if represented is not None:  # the UN body after it is where the post is accredited
+            _keep_strongest(found, "", CountryEvidence(person, represented, kind, post.span, weights[kind]))
+            continue
         organization = organizations.get(post.organization or "")
         if _is_international(organization):
             continue
-        kind = "former_post" if post.former else "current_post"
         if organization is not None:
             code = national_country(organization)
             if code is not None:
                 _keep_strongest(
                     found, organization.key, CountryEvidence(person, code, kind, post.span, weights[kind])
                 )
-        text = extraction.document.text
         for other in extraction.organizations:
             if other.key == post.organization or not _parent_inside(other, post.span, text):
                 continue
@@ -203,6 +205,46 @@ def _post_evidence(
                     found, other.key, CountryEvidence(person, code, "parent_in_post", post.span, weight)
                 )
     return sorted(found.values(), key=lambda e: (e.span.start, e.country, e.kind))
+
+
+def _current_international(
+    posts: Sequence[Post], organizations: Mapping[str, Organization], text: str
+) -> bool:
+    """Whether the person now works for a UN or intergovernmental entity (not as a state's delegate)."""
+    return any(
+        not p.former
+        and _is_international(organizations.get(p.organization or ""))
+        and represented_country(p, text) is None
+        for p in posts
+    )
+
+
+# A title word then "of" before the country a post serves: "Permanent Representative of X to ...",
+# "Vice Minister of Health of X", "Ambassador of the Republic of X"
+_SERVES = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
+
+
+# "..., at the Permanent Mission of X": a venue, not what the post serves
+_VENUE = re.compile(
+    r"\b(?:at|in|to|with|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+|and\s+)?)+of\s+(?:the\s+)?$"
+)
+
+
+def represented_country(post: Post, text: str) -> str | None:
+    """The country a post is held for, named right after "of" in its phrase and closing a part of it
+    ("Deputy Permanent Representative of X to the United Nations", "Minister of Labour of X,"): a
+    state's delegate or official, whatever international body the phrase goes on to name. Not a country
+    opening a longer name ("Director of China Foreign Affairs University") nor a demonym ("Professor of
+    Korean Studies")."""
+    phrase = text[post.span.start : post.span.end]
+    for country in find_countries(phrase):
+        before = phrase[: country.span.start]
+        if country.form == "demonym" or not _SERVES.search(before) or _VENUE.search(before):
+            continue
+        rest = phrase[country.span.end :]
+        if re.match(r"\s*(?:$|[,;)]|\.(?:\s|$)|\s+(?:to|at|in|and)\s)", rest):
+            return country.country.alpha3
+    return None
 
 
 def _keep_strongest(found: dict[tuple[str, str], CountryEvidence], key: str, item: CountryEvidence) -> None:
@@ -237,7 +279,7 @@ def _parent_inside(organization: Organization, span: Span, text: str) -> bool:
 # a possessive may name the owner before the organization ("X of Korea's Sejong Institute").
 _AFFILIATION_GAP = re.compile(
     r"(?:(?:,\s+|\s+and\s+)NAME)*"
-    r"(?:\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:,?\s+(?:of|from)\s+(?:the\s+)?"
     r"|[ \t]*\([ \t]*(?:the\s+)?"
     r"|,[ \t]+(?:the\s+)?"
     r"|,\s+(?:(?:a|an)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|at|from|with|in)\s+(?:the\s+)?)"
@@ -256,7 +298,7 @@ def _affiliation_evidence(
     counted there already; a former affiliation ("a former researcher at") and anyone whose current post
     is at an international entity take nothing from it."""
     organizations = {o.key: o for o in extraction.organizations}
-    if any(not p.former and _is_international(organizations.get(p.organization or "")) for p in posts):
+    if _current_international(posts, organizations, extraction.document.text):
         return []
     counted = {p.organization for p in posts if p.organization}
     counted |= {o.key for o in extraction.organizations for p in posts if _named_inside(o, p.span)}
@@ -298,7 +340,7 @@ def _affiliated(
     """Whether the organization named at ``start`` is the current affiliation of the name at ``mention``:
     only an :data:`_AFFILIATION_GAP` between them, nothing former, and not a list of people before a
     list of organizations ("X and Y, students of A and B": which of them belongs where is not said)."""
-    gap = _with_names_marked(text, mention.end, start, others)
+    gap = _with_names_marked(text, _past_markup(text, mention.end), start, others)
     if "former" in gap or "\n\n" in gap or not _AFFILIATION_GAP.fullmatch(gap):
         return False
     before = _with_names_marked(text, max(0, mention.start - 80), mention.start, others)
@@ -352,6 +394,15 @@ def _organizations_after(
         if position <= span.start <= position + _MAX_GAP
     ]
     return sorted(found, key=lambda item: (item[1], item[0].key))
+
+
+def _past_markup(text: str, end: int) -> int:
+    """Where the text goes on after the Markdown emphasis closing a name ("**Dr. X** of Y", "*X* (Japan)")."""
+    markup = _MARKUP.match(text, end)
+    return markup.end() if markup else end
+
+
+_MARKUP = re.compile(r"[*_]{1,3}(?![\w*_])")
 
 
 def _with_names_marked(text: str, start: int, end: int, names: Sequence[Span]) -> str:
@@ -425,6 +476,7 @@ _AFTER_LEAD = re.compile(r"[ \t]*\([ \t]*|\s+(?:from|of)\s+(?:the\s+)?|,\s+(?:a|
 
 
 def _country_after(text: str, end: int) -> str | None:
+    end = _past_markup(text, end)
     after = text[end : end + _WINDOW]
     lead = _AFTER_LEAD.match(after)
     if lead is None:
