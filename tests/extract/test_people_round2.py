@@ -128,3 +128,41 @@ def test_a_post_held_for_a_country_gives_it_whatever_body_follows(make_document:
 def test_an_affiliation_after_a_comma_and_of_gives_its_country(make_document: MakeDocument) -> None:
     text = "Dr. Tsolmon Baasan, of the Mongolian Academy of Sciences, recalled the drought of 2010.\n"
     assert _countries(extract(make_document(text))) == {"baasan-tsolmon": "MNG"}
+
+
+def test_a_later_apposition_with_a_demonym_gives_the_nationality(make_document: MakeDocument) -> None:
+    text = (
+        "The briefing was given by Ms. Dilnoza Karimova, Programme Officer in the Gender Unit of the "
+        "Department of Political Affairs, and formerly an Uzbek police officer deployed with UNAMA. "
+        "Professor Anders Lind thanked Ms. Karimova, and a Danish student asked a question.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries == {"karimova-dilnoza": "UZB", "lind-anders": None}
+
+
+def test_a_demonym_in_the_sentence_before_qualifies_no_name(make_document: MakeDocument) -> None:
+    text = "Mr. Elias Moreau described scholarships for Sudanese students. Dr. Narangerel Bat thanked him.\n"
+    assert _countries(extract(make_document(text)))["bat-narangerel"] is None
+
+
+def test_an_organization_before_a_list_separator_is_not_the_next_persons(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "From left: Professor OKADA Mei, Tohoku University (Chair); Professor HUANG Rui, Xiamen University; "
+        "Ms. Lina Marchetti, UNEP\n\n"
+        "Professor Huang presented the study.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["huang-rui"] == "CHN"
+    assert countries["okada-mei"] == "JPN"
+
+
+def test_the_organization_closing_brackets_after_a_post_gives_its_country(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "The group was led by Dr. Oyungerel Tseveen (Associate Professor, School of Law, "
+        "Mongolian University of Life Sciences), who opened the visit.\n"
+    )
+    assert _countries(extract(make_document(text)))["tseveen-oyungerel"] == "MNG"

@@ -41,7 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from unkg.extract.countries import CountryMention, country_by_code, find_countries
+from unkg.extract.countries import CountryMention, country_by_code, country_for, find_countries
 from unkg.extract.organizations import organization_for_name
 from unkg.extract.reference import data_path, layout_cues, read_yaml, word_list
 from unkg.model import Country, Extraction, Organization, OrganizationType, Person, Post, Span
@@ -107,7 +107,8 @@ def country_evidence(extraction: Extraction) -> list[CountryEvidence]:
         posts = [p for p in extraction.posts if p.person == person.key]
         found += _post_evidence(person.key, posts, organizations, extraction)
         found += _affiliation_evidence(person, posts, extraction)
-        found += _text_evidence(person, extraction.document.text)
+        others = [span for other in extraction.people if other.key != person.key for span in other.mentions]
+        found += _text_evidence(person, extraction.document.text, others)
     return found
 
 
@@ -286,6 +287,18 @@ _AFFILIATION_GAP = re.compile(
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?"  # "of Japan's National Institute ...": the owner
 )
 _MAX_GAP = 120
+# "X (Associate Professor, School of Law, <organization>)": a post and units before the organization
+# that closes the brackets after a name
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*(?:[A-Z][^(),;\n]*,\s+){1,3}(?:the\s+)?")
+
+
+def _closes_brackets(text: str, gap: str, organization: Organization, start: int) -> bool:
+    """Whether the organization at ``start`` ends the brackets opened right after the name, after a post
+    and units written capitalised between commas."""
+    if not _BRACKETED.fullmatch(gap) or "NAME" in gap:
+        return False
+    end = next((m.end for m in organization.mentions if m.start == start), None)
+    return end is not None and re.match(r"[ \t]*\)", text[end:]) is not None
 
 
 def _affiliation_evidence(
@@ -341,7 +354,9 @@ def _affiliated(
     only an :data:`_AFFILIATION_GAP` between them, nothing former, and not a list of people before a
     list of organizations ("X and Y, students of A and B": which of them belongs where is not said)."""
     gap = _with_names_marked(text, _past_markup(text, mention.end), start, others)
-    if "former" in gap or "\n\n" in gap or not _AFFILIATION_GAP.fullmatch(gap):
+    if "former" in gap or "\n\n" in gap:
+        return False
+    if not _AFFILIATION_GAP.fullmatch(gap) and not _closes_brackets(text, gap, organization, start):
         return False
     before = _with_names_marked(text, max(0, mention.start - 80), mention.start, others)
     coordinated = "NAME" in gap or re.search(r"NAME(?:,?\s+and|,)\s+$", before) is not None
@@ -365,8 +380,12 @@ def _organizations_before(
                 w.lower().strip(".,")
                 for w in re.findall(r"[\w.'’-]+", rest[possessive.end() if possessive else 0 :])
             ]
-            if "\n" in rest or not (possessive or (words and rest[:1].isspace())):
-                continue
+            if (
+                "\n" in rest
+                or re.search(r"[;,:()]", rest)
+                or not (possessive or (words and rest[:1].isspace()))
+            ):
+                continue  # not across a list's separator ("Y University (Chair); Professor X, ...")
             if all(w in qualifiers for w in words):
                 found.append((organization, span.start))
     return found
@@ -421,17 +440,52 @@ def _with_names_marked(text: str, start: int, end: int, names: Sequence[Span]) -
 # ----- explicit text ----------------------------------------------------------------------------
 
 
-def _text_evidence(person: Person, text: str) -> list[CountryEvidence]:
+def _text_evidence(person: Person, text: str, others: Sequence[Span] = ()) -> list[CountryEvidence]:
     """Evidence from demonyms and countries written next to the person's mentions."""
     weight = _cues().weights["text"]
     name_words = _name_words(person)
     found: dict[tuple[str, int], CountryEvidence] = {}
     for mention in person.mentions:
-        for code in _countries_around(text, mention, name_words):
+        codes = _countries_around(text, mention, name_words)
+        codes |= _apposition_countries(text, mention, others)
+        for code in sorted(codes):
             found.setdefault(
                 (code, mention.start), CountryEvidence(person.key, code, "text", mention, weight)
             )
     return sorted(found.values(), key=lambda e: (e.span.start, e.country))
+
+
+# A later apposition of the same sentence describing the person by nationality: ", and formerly a Korean
+# police officer", ", once a Mongolian diplomat" ("and" only with such an adverb: ", and a Danish student
+# asked" opens a new clause)
+_APPOSITION = re.compile(
+    r",\s+(?:(?:and\s+)?(?:formerly|previously|once|herself|himself)\s+)?(?:a|an)\s+"
+    r"([A-Z][\w-]*)((?:\s+[a-z][\w-]*){1,3})"
+)
+_SENTENCE_END = re.compile(r"[a-z\d)\"”][.!?](?:\s|$)|\n")
+
+
+def _apposition_countries(text: str, mention: Span, others: Sequence[Span]) -> set[str]:
+    """ "Ms. X, Political Affairs Officer in Y, and formerly a Korean police officer deployed with Z":
+    a demonym qualifying a person noun in an apposition later in the name's sentence, with no other
+    person named in between. A nationality: counted even when the apposition is former."""
+    end = _past_markup(text, mention.end)
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    sentence = text[end : stop.start() + 1 if stop else min(len(text), end + 300)]
+    qualifiers = _cues().qualifier_words
+    found = set()
+    for match in _APPOSITION.finditer(sentence):
+        if "NAME" in _with_names_marked(text, end, end + match.start(), others):
+            break
+        country = country_for(match.group(1))
+        nouns = match.group(2).split()
+        if (
+            country is not None
+            and any(noun in qualifiers for noun in nouns)
+            and match.group(1) != country.name
+        ):
+            found.add(country.alpha3)
+    return found
 
 
 def _name_words(person: Person) -> frozenset[str]:
@@ -462,8 +516,8 @@ def _country_before(text: str, mention: Span, name_words: frozenset[str]) -> str
         if country.form != "demonym" and not possessive:
             continue
         rest = rest[possessive.end() :] if possessive else rest
-        if not re.match(r"\s", rest) or "\n\n" in rest:
-            return None
+        if not re.match(r"\s", rest) or "\n\n" in rest or re.search(r"\b[a-z]{2,}[.!?]\s", rest):
+            return None  # not across a sentence end ("... for Syrian students. Dr. X thanked ...")
         words = [w.lower().strip(".,") for w in re.findall(r"[\w.'’-]+", rest)]
         if words and all(w in qualifiers or w in name_words or w in _ARTICLES for w in words):
             return country.country.alpha3
