@@ -166,3 +166,14 @@ def test_the_organization_closing_brackets_after_a_post_gives_its_country(
         "Mongolian University of Life Sciences), who opened the visit.\n"
     )
     assert _countries(extract(make_document(text)))["tseveen-oyungerel"] == "MNG"
+
+
+def test_a_former_affiliation_after_a_name_is_weak_evidence(make_document: MakeDocument) -> None:
+    text = (
+        "Judge SATO Kaori, a former judge of the Supreme Court of Japan, took the floor.\n\n"
+        "Ms. Oyun Batbayar, Lecturer at Ewha Womans University and a former adviser of the Mongolian "
+        "Academy of Sciences, commented.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["sato-kaori"] == "JPN"
+    assert countries["batbayar-oyun"] == "KOR"  # the current post outweighs the former one

@@ -17,7 +17,8 @@ It collects evidence for each person and sets :attr:`Person.country` from it:
   "X (Mongolian Red Cross Society)", a caption's "X, Waseda University", "X, a doctoral candidate at
   Y", "X and Y, students of Z", and one qualifying the name from before ("Keio University's
   Professor X", "the Peking University scholar X"): the person's current affiliation, weighted as
-  a current post (not when it is former, nor when a list of people meets a list of organizations).
+  a current post (a former one, ", a former judge of X", as a former post; none when a list of people
+  meets a list of organizations).
 * **Explicit text around a mention** - a demonym (or "Japan's") qualifying the name through
   titles and person nouns only ("Korean Ambassador X", "the Chinese scholar Professor X"); a
   country right after it ("Colonel X of Mongolia", "Professor X from China", "X (Japan)", "the
@@ -56,7 +57,7 @@ class CountryEvidence:
 
     person: str  # Person.key
     country: str  # ISO alpha-3
-    kind: str  # "current_post", "former_post", "parent_in_post" or "text"
+    kind: str  # "current_post", "former_post", "parent_in_post", "affiliation", "former_affiliation", "text"
     span: Span
     weight: float
 
@@ -318,6 +319,7 @@ def _affiliation_evidence(
     text = extraction.document.text
     others = [span for other in extraction.people if other.key != person.key for span in other.mentions]
     weight = _cues().weights["current_post"]
+    former_weight = _cues().weights["former_post"]
     found: dict[str, CountryEvidence] = {}
     for mention in person.mentions:
         nearby = _organizations_after(mention.end, extraction.organizations)
@@ -326,6 +328,7 @@ def _affiliation_evidence(
             if organization.key in counted or organization.key in found:
                 continue
             after = start >= mention.end  # else "Keio University's Professor X", checked already
+            former = after and "former" in text[mention.end : start]
             if after and not _affiliated(
                 text, mention, organization, start, others, extraction.organizations
             ):
@@ -335,9 +338,9 @@ def _affiliation_evidence(
                 found[organization.key] = CountryEvidence(
                     person.key,
                     code,
-                    "affiliation",
+                    "former_affiliation" if former else "affiliation",
                     Span(min(mention.start, start), max(mention.end, start)),
-                    weight,
+                    former_weight if former else weight,
                 )
     return sorted(found.values(), key=lambda e: (e.span.start, e.country))
 
@@ -350,11 +353,13 @@ def _affiliated(
     others: Sequence[Span],
     organizations: Sequence[Organization],
 ) -> bool:
-    """Whether the organization named at ``start`` is the current affiliation of the name at ``mention``:
-    only an :data:`_AFFILIATION_GAP` between them, nothing former, and not a list of people before a
-    list of organizations ("X and Y, students of A and B": which of them belongs where is not said)."""
+    """Whether the organization named at ``start`` is an affiliation of the name at ``mention``: only an
+    :data:`_AFFILIATION_GAP` between them (a former one, ", a former judge of", counts as a former post),
+    and not a list of people before a list of organizations ("X and Y, students of A and B": which of
+    them belongs where is not said)."""
     gap = _with_names_marked(text, _past_markup(text, mention.end), start, others)
-    if "former" in gap or "\n\n" in gap:
+    gap = re.sub(r"\bformer\s+", "", gap, count=1)
+    if "\n\n" in gap:
         return False
     if not _AFFILIATION_GAP.fullmatch(gap) and not _closes_brackets(text, gap, organization, start):
         return False
