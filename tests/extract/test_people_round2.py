@@ -177,3 +177,19 @@ def test_a_former_affiliation_after_a_name_is_weak_evidence(make_document: MakeD
     countries = _countries(extract(make_document(text)))
     assert countries["sato-kaori"] == "JPN"
     assert countries["batbayar-oyun"] == "KOR"  # the current post outweighs the former one
+
+
+def test_whole_names_in_capitals_are_people(make_document: MakeDocument) -> None:
+    text = (
+        "Participants included CHOI DONG SU of Chonnam National University and Dr. MORI AKANE of "
+        "Hokkaido University.\n\n"
+        "Ms. TRAN THI MAI, Programme Officer, UNDP, opened the session.\n\n"
+        "Professor Choi asked Dr. Mori about the survey. Dr. Mori replied that it was ready.\n\n"
+        "OPENING OF THE SEMINAR\n\n"
+        "The UN DESA team and the FAO office joined.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["choi-dong-su", "mori-akane", "tran-thi-mai"]
+    person = next(p for p in extraction.people if p.key == "tran-thi-mai")
+    assert (person.family_name, person.given_name) == ("Tran", "Thi Mai")
+    assert _speaker_at(extraction, text, "Dr. Mori replied") == "mori-akane"

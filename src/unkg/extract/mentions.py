@@ -204,15 +204,48 @@ def report_vocabulary(text: str) -> Vocabulary:
     """
     lower = frozenset(re.findall(r"(?<![\w'-])[a-z][a-z'-]+\b", text))
     acronyms: set[str] = set()
+    names_in_capitals = _names_in_capitals(text)
     for match in re.finditer(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?\b", text):
         if _capital_particle_before_name(text, match):
             continue  # "DE VRIES", "VAN DER BERG": a particle in capitals, part of the family name
+        if any(start <= match.start() < end for start, end in names_in_capitals):
+            continue  # "Ms. KANG HYE WON": a whole name in capitals
         neighbours = _name_neighbours(text, match.start(), match.end())
         alone = not any(_name_like(word, frozenset()) for word in neighbours)
         known = _known_organization(match.group())
         if alone or (known and not any(_name_like(word, lower) for word in neighbours)):
             acronyms.add(match.group())
     return Vocabulary(lower_words=lower, acronyms=frozenset(acronyms))
+
+
+# Two to four words in capitals on their own ("Dr. KANG HYE WON of ...", "CHOI DONG SU (KAIST)")
+_CAPITALS_RUN = re.compile(r"(?<![\w-])[A-Z]{2,}(?:-[A-Z]{2,})?(?: [A-Z]{2,}(?:-[A-Z]{2,})?){1,3}(?![\w-])")
+
+
+def _names_in_capitals(text: str) -> list[tuple[int, int]]:
+    """Whole names written in capitals: a run of two to four words in capitals, outside a line in
+    capitals, whose first or last word is a common East Asian family name, no word a known
+    organization or a word of body names ("OPENING SESSION", "UN HOUSE" are none)."""
+    found = []
+    for match in _CAPITALS_RUN.finditer(text):
+        words = match.group().split()
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not re.search(r"[a-z]", line):
+            continue  # a heading in capitals
+        if _capitals_name(words):
+            found.append((match.start(), match.end()))
+    return found
+
+
+def _capitals_name(words: Sequence[str]) -> bool:
+    """Two to four words in capitals that read as a whole name: the first or last a common East Asian
+    family name, none a known organization or a word of body names."""
+    families = east_asian_family_names()
+    if not 2 <= len(words) <= 4 or (fold(words[0]) not in families and fold(words[-1]) not in families):
+        return False
+    return not any(_known_organization(w) or w.title() in non_name_words() for w in words)
 
 
 # Name particles as captions write them, in capitals: "Jean DE LA CROIX", "Luis DA SILVA".
@@ -657,7 +690,9 @@ def _plausible_untitled_name(
     if any(capitals) and not all(capitals):
         return True
     if any(capitals):
-        return False
+        # a whole name in capitals the vocabulary kept from acronyms ("PARK MIN JUN of ...")
+        words = [token.text for token in name_tokens]
+        return _capitals_name(words) and not any(w in vocabulary.acronyms for w in words)
     for first in (run[0], name_tokens[0]):
         before = text[max(0, first.start - 12) : first.start].split()
         after_preposition = bool(before) and before[-1] in ("of", "for")

@@ -335,7 +335,10 @@ def _longest_given(group: Sequence[PersonMention], default: str) -> str:
 
 
 def _tidy_given(given: str) -> str:
-    return tidy_part(given) if is_capitals(given.replace(" ", "")) else given
+    """A given name in ordinary case, word by word: no particles in a given name ("VAN AN" -> "Van An")."""
+    if not is_capitals(given.replace(" ", "")):
+        return given
+    return " ".join(tidy_part(word) for word in given.split())
 
 
 def _record_for_family_name(mention: PersonMention, records: Sequence[PersonRecord]) -> PersonRecord | None:
