@@ -193,3 +193,16 @@ def test_whole_names_in_capitals_are_people(make_document: MakeDocument) -> None
     person = next(p for p in extraction.people if p.key == "tran-thi-mai")
     assert (person.family_name, person.given_name) == ("Tran", "Thi Mai")
     assert _speaker_at(extraction, text, "Dr. Mori replied") == "mori-akane"
+
+
+def test_a_country_in_an_apposition_after_a_name_gives_it(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Odval Namsrai, a delegate from Mongolia, asked about herders.\n\n"
+        "Mr. Ito Daiki, Japan, and Ms. Saule Akhmet, a student from Kazakhstan, replied.\n\n"
+        "Mr. Paul Okoro, Peru Andes Fund trustee, commented.\n"
+    )
+    countries = _countries(extract(make_document(text)))
+    assert countries["namsrai-odval"] == "MNG"
+    assert countries["ito-daiki"] == "JPN"
+    assert countries["akhmet-saule"] == "KAZ"
+    assert countries["okoro-paul"] is None  # a country opening a longer name is no apposition

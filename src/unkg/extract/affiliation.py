@@ -531,7 +531,11 @@ def _country_before(text: str, mention: Span, name_words: frozenset[str]) -> str
 
 
 # After a name: "(Japan)", " from China", " of the Republic of Korea", ", a Japanese diplomat".
-_AFTER_LEAD = re.compile(r"[ \t]*\([ \t]*|\s+(?:from|of)\s+(?:the\s+)?|,\s+(?:a|an|the)\s+")
+_AFTER_LEAD = re.compile(
+    r"[ \t]*\([ \t]*|\s+(?:from|of)\s+(?:the\s+)?"
+    r"|,\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){1,2}from\s+(?:the\s+)?"  # ", a delegate from X"
+    r"|,\s+(?:a|an|the)\s+|,[ \t]+(?=[A-Z])"
+)
 
 
 def _country_after(text: str, end: int) -> str | None:
@@ -552,7 +556,9 @@ def _closes_lead(lead: str, country: CountryMention, rest: str) -> bool:
     Japanese", and after "of"/"from" anything but more of a name ("of China Foreign Affairs University")."""
     if "(" in lead:
         return re.match(r"[ \t]*\)", rest) is not None
-    if lead.lstrip().startswith(","):
+    if re.fullmatch(r",[ \t]+", lead):  # "Mr. X, Japan, asked", a caption's "Professor X, Mongolia"
+        return country.form == "name" and re.match(r"[ \t]*(?:[,;)]|$|\n)", rest) is not None
+    if lead.lstrip().startswith(",") and not lead.rstrip().endswith("from"):
         noun = re.match(r"\s+([\w-]+)", rest)
         return (
             country.form == "demonym"
