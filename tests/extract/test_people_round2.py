@@ -206,3 +206,11 @@ def test_a_country_in_an_apposition_after_a_name_gives_it(make_document: MakeDoc
     assert countries["ito-daiki"] == "JPN"
     assert countries["akhmet-saule"] == "KAZ"
     assert countries["okoro-paul"] is None  # a country opening a longer name is no apposition
+
+
+def test_features_of_the_land_are_no_people(make_document: MakeDocument) -> None:
+    text = (
+        "Lake Khuvsgul and Mount Halla were mentioned by Ms. Anna Lake of the Yellow River Commission.\n\n"
+        "Dr. Sarah Mount described the Gobi Desert.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["lake-anna", "mount-sarah"]
