@@ -214,3 +214,16 @@ def test_features_of_the_land_are_no_people(make_document: MakeDocument) -> None
         "Dr. Sarah Mount described the Gobi Desert.\n"
     )
     assert _keys(extract(make_document(text))) == ["lake-anna", "mount-sarah"]
+
+
+def test_a_name_owning_a_body_is_no_person(make_document: MakeDocument) -> None:
+    text = (
+        "Ms. Mina Cho asked about Hanbit Women's University.\n\n"
+        "Mariko Ueno's paper praised Seaview Children's Hospital.\n"
+    )
+    assert _keys(extract(make_document(text))) == ["cho-mina", "ueno-mariko"]
+
+
+def test_a_demonym_before_a_title_with_dots_gives_its_country(make_document: MakeDocument) -> None:
+    text = "The Peruvian Ambassador, H.E. Mr. Jorge Salas, closed the session.\n"
+    assert _countries(extract(make_document(text))) == {"salas-jorge": "PER"}

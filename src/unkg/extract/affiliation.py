@@ -391,9 +391,14 @@ def _organizations_before(
                 or not (possessive or (words and rest[:1].isspace()))
             ):
                 continue  # not across a list's separator ("Y University (Chair); Professor X, ...")
-            if all(w in qualifiers for w in words):
+            if all(_qualifies(w, qualifiers) for w in words):
                 found.append((organization, span.start))
     return found
+
+
+def _qualifies(word: str, qualifiers: frozenset[str]) -> bool:
+    """A title or person noun, its dot stripped or not ("h.e" of "H.E.", "mr" of "Mr.")."""
+    return word in qualifiers or f"{word}." in qualifiers
 
 
 def _listed_with_another(
@@ -524,7 +529,7 @@ def _country_before(text: str, mention: Span, name_words: frozenset[str]) -> str
         if not re.match(r"\s", rest) or "\n\n" in rest or re.search(r"\b[a-z]{2,}[.!?]\s", rest):
             return None  # not across a sentence end ("... for Syrian students. Dr. X thanked ...")
         words = [w.lower().strip(".,") for w in re.findall(r"[\w.'’-]+", rest)]
-        if words and all(w in qualifiers or w in name_words or w in _ARTICLES for w in words):
+        if words and all(_qualifies(w, qualifiers) or w in name_words or w in _ARTICLES for w in words):
             return country.country.alpha3
         return None
     return None

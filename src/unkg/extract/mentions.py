@@ -680,6 +680,9 @@ def _plausible_untitled_name(
     rest = run[name_end:]
     if any(non_name_words().get(token.text) in ("org", "place", "document", "other") for token in rest):
         return False  # "Sun Moon University", "OBOR Judicial Research Institute"
+    owned = re.match(r"['’]s\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)", text[name_tokens[-1].end :])
+    if owned and any(non_name_words().get(word) == "org" for word in owned.group(1).split()):
+        return False  # "Hanbit Women's University", "Seaview Children's Hospital": a body's name
     if country_for(" ".join(token.text for token in name_tokens)) is not None:
         return False  # "Viet Nam", "Costa Rica": a country written in two words
     if any(_roman_numeral(token.text) for token in name_tokens):
