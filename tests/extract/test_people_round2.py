@@ -227,3 +227,15 @@ def test_a_name_owning_a_body_is_no_person(make_document: MakeDocument) -> None:
 def test_a_demonym_before_a_title_with_dots_gives_its_country(make_document: MakeDocument) -> None:
     text = "The Peruvian Ambassador, H.E. Mr. Jorge Salas, closed the session.\n"
     assert _countries(extract(make_document(text))) == {"salas-jorge": "PER"}
+
+
+def test_more_titles_before_names_and_sites_that_are_no_people(make_document: MakeDocument) -> None:
+    text = (
+        "The delegation visited Amarbayasgalant Monastery and met Governor Tsend Ochir.\n\n"
+        "Professor Emerita Noh Seon-mi and Vice-Chancellor Hartley were present, and Chief Justice "
+        "Obi Nwosu and Mayor Ines Berg welcomed them.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["berg-ines", "hartley", "noh-seon-mi", "nwosu-obi", "ochir-tsend"]
+    noh = next(p for p in extraction.people if p.key == "noh-seon-mi")
+    assert noh.gender == "female"
