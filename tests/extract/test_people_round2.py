@@ -239,3 +239,9 @@ def test_more_titles_before_names_and_sites_that_are_no_people(make_document: Ma
     assert _keys(extraction) == ["berg-ines", "hartley", "noh-seon-mi", "nwosu-obi", "ochir-tsend"]
     noh = next(p for p in extraction.people if p.key == "noh-seon-mi")
     assert noh.gender == "female"
+
+
+def test_french_courtesy_titles_show_a_woman(make_document: MakeDocument) -> None:
+    text = "Mme Odile Marchand of UNESCO commented. Mme. Marchand added that the list was open.\n"
+    extraction = extract(make_document(text))
+    assert [(p.key, p.gender) for p in extraction.people] == [("marchand-odile", "female")]
