@@ -23,7 +23,12 @@ from unkg.extract.affiliation import assign_person_countries
 from unkg.extract.countries import country_by_code, find_countries
 from unkg.extract.mentions import PersonMention, find_person_mentions, report_vocabulary
 from unkg.extract.names import honorifics
-from unkg.extract.organizations import find_organizations, national_organization, organization_by_key
+from unkg.extract.organizations import (
+    find_organizations,
+    national_organization,
+    organization_by_key,
+    report_acronyms,
+)
 from unkg.extract.posts import PostDraft, find_posts, is_post_phrase
 from unkg.extract.resolve import (
     PersonRecord,
@@ -284,11 +289,12 @@ def _organizations(layout: Layout, drafts: Sequence[PostDraft]) -> dict[str, Org
     forms: dict[str, set[str]] = {}
     spans: dict[str, list[Span]] = {}
     found: dict[str, Organization] = {}
+    acronyms = report_acronyms(layout.text)  # "... (NUO)" once, then "NUO" alone anywhere
     for unit in layout.units:
         if unit.kind is BlockKind.FOOTNOTE:
             continue
         chunk = layout.text[unit.span.start : unit.span.end]
-        for mention in find_organizations(chunk, unit.span.start):
+        for mention in find_organizations(chunk, unit.span.start, acronyms):
             key = mention.organization.key
             found.setdefault(key, mention.organization)
             forms.setdefault(key, set()).add(layout.text[mention.span.start : mention.span.end])

@@ -17,7 +17,8 @@ It collects evidence for each person and sets :attr:`Person.country` from it:
   "X (Mongolian Red Cross Society)", a caption's "X, Waseda University", "X, a doctoral candidate at
   Y", "X and Y, students of Z", and one qualifying the name from before ("Keio University's
   Professor X", "the Peking University scholar X"): the person's current affiliation, weighted as
-  a current post (not when it is former, nor when a list of people meets a list of organizations).
+  a current post (a former one, ", a former judge of X", as a former post; none when a list of people
+  meets a list of organizations).
 * **Explicit text around a mention** - a demonym (or "Japan's") qualifying the name through
   titles and person nouns only ("Korean Ambassador X", "the Chinese scholar Professor X"); a
   country right after it ("Colonel X of Mongolia", "Professor X from China", "X (Japan)", "the
@@ -41,7 +42,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from unkg.extract.countries import CountryMention, country_by_code, find_countries
+from unkg.extract.countries import CountryMention, country_by_code, country_for, find_countries
 from unkg.extract.organizations import organization_for_name
 from unkg.extract.reference import data_path, layout_cues, read_yaml, word_list
 from unkg.model import Country, Extraction, Organization, OrganizationType, Person, Post, Span
@@ -56,7 +57,7 @@ class CountryEvidence:
 
     person: str  # Person.key
     country: str  # ISO alpha-3
-    kind: str  # "current_post", "former_post", "parent_in_post" or "text"
+    kind: str  # "current_post", "former_post", "parent_in_post", "affiliation", "former_affiliation", "text"
     span: Span
     weight: float
 
@@ -107,7 +108,8 @@ def country_evidence(extraction: Extraction) -> list[CountryEvidence]:
         posts = [p for p in extraction.posts if p.person == person.key]
         found += _post_evidence(person.key, posts, organizations, extraction)
         found += _affiliation_evidence(person, posts, extraction)
-        found += _text_evidence(person, extraction.document.text)
+        others = [span for other in extraction.people if other.key != person.key for span in other.mentions]
+        found += _text_evidence(person, extraction.document.text, others)
     return found
 
 
@@ -175,24 +177,26 @@ def _post_evidence(
 ) -> list[CountryEvidence]:
     """Evidence from the organizations of a person's posts and those named inside the post phrases."""
     weights = _cues().weights
-    current_international = any(
-        not p.former and _is_international(organizations.get(p.organization or "")) for p in posts
-    )
+    text = extraction.document.text
+    current_international = _current_international(posts, organizations, text)
     found: dict[tuple[str, str], CountryEvidence] = {}  # one vote per organization and kind
     for post in posts:
         if post.former and current_international:
             continue
+        kind = "former_post" if post.former else "current_post"
+        represented = represented_country(post, text)
+        if represented is not None:  # the UN body after it is where the post is accredited
+            _keep_strongest(found, "", CountryEvidence(person, represented, kind, post.span, weights[kind]))
+            continue
         organization = organizations.get(post.organization or "")
         if _is_international(organization):
             continue
-        kind = "former_post" if post.former else "current_post"
         if organization is not None:
             code = national_country(organization)
             if code is not None:
                 _keep_strongest(
                     found, organization.key, CountryEvidence(person, code, kind, post.span, weights[kind])
                 )
-        text = extraction.document.text
         for other in extraction.organizations:
             if other.key == post.organization or not _parent_inside(other, post.span, text):
                 continue
@@ -203,6 +207,46 @@ def _post_evidence(
                     found, other.key, CountryEvidence(person, code, "parent_in_post", post.span, weight)
                 )
     return sorted(found.values(), key=lambda e: (e.span.start, e.country, e.kind))
+
+
+def _current_international(
+    posts: Sequence[Post], organizations: Mapping[str, Organization], text: str
+) -> bool:
+    """Whether the person now works for a UN or intergovernmental entity (not as a state's delegate)."""
+    return any(
+        not p.former
+        and _is_international(organizations.get(p.organization or ""))
+        and represented_country(p, text) is None
+        for p in posts
+    )
+
+
+# A title word then "of" before the country a post serves: "Permanent Representative of X to ...",
+# "Vice Minister of Health of X", "Ambassador of the Republic of X"
+_SERVES = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
+
+
+# "..., at the Permanent Mission of X": a venue, not what the post serves
+_VENUE = re.compile(
+    r"\b(?:at|in|to|with|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+|and\s+)?)+of\s+(?:the\s+)?$"
+)
+
+
+def represented_country(post: Post, text: str) -> str | None:
+    """The country a post is held for, named right after "of" in its phrase and closing a part of it
+    ("Deputy Permanent Representative of X to the United Nations", "Minister of Labour of X,"): a
+    state's delegate or official, whatever international body the phrase goes on to name. Not a country
+    opening a longer name ("Director of China Foreign Affairs University") nor a demonym ("Professor of
+    Korean Studies")."""
+    phrase = text[post.span.start : post.span.end]
+    for country in find_countries(phrase):
+        before = phrase[: country.span.start]
+        if country.form == "demonym" or not _SERVES.search(before) or _VENUE.search(before):
+            continue
+        rest = phrase[country.span.end :]
+        if re.match(r"\s*(?:$|[,;)]|\.(?:\s|$)|\s+(?:to|at|in|and)\s)", rest):
+            return country.country.alpha3
+    return None
 
 
 def _keep_strongest(found: dict[tuple[str, str], CountryEvidence], key: str, item: CountryEvidence) -> None:
@@ -237,13 +281,25 @@ def _parent_inside(organization: Organization, span: Span, text: str) -> bool:
 # a possessive may name the owner before the organization ("X of Korea's Sejong Institute").
 _AFFILIATION_GAP = re.compile(
     r"(?:(?:,\s+|\s+and\s+)NAME)*"
-    r"(?:\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:,?\s+(?:of|from)\s+(?:the\s+)?"
     r"|[ \t]*\([ \t]*(?:the\s+)?"
     r"|,[ \t]+(?:the\s+)?"
     r"|,\s+(?:(?:a|an)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|at|from|with|in)\s+(?:the\s+)?)"
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?"  # "of Japan's National Institute ...": the owner
 )
 _MAX_GAP = 120
+# "X (Associate Professor, School of Law, <organization>)": a post and units before the organization
+# that closes the brackets after a name
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*(?:[A-Z][^(),;\n]*,\s+){1,3}(?:the\s+)?")
+
+
+def _closes_brackets(text: str, gap: str, organization: Organization, start: int) -> bool:
+    """Whether the organization at ``start`` ends the brackets opened right after the name, after a post
+    and units written capitalised between commas."""
+    if not _BRACKETED.fullmatch(gap) or "NAME" in gap:
+        return False
+    end = next((m.end for m in organization.mentions if m.start == start), None)
+    return end is not None and re.match(r"[ \t]*\)", text[end:]) is not None
 
 
 def _affiliation_evidence(
@@ -256,13 +312,14 @@ def _affiliation_evidence(
     counted there already; a former affiliation ("a former researcher at") and anyone whose current post
     is at an international entity take nothing from it."""
     organizations = {o.key: o for o in extraction.organizations}
-    if any(not p.former and _is_international(organizations.get(p.organization or "")) for p in posts):
+    if _current_international(posts, organizations, extraction.document.text):
         return []
     counted = {p.organization for p in posts if p.organization}
     counted |= {o.key for o in extraction.organizations for p in posts if _named_inside(o, p.span)}
     text = extraction.document.text
     others = [span for other in extraction.people if other.key != person.key for span in other.mentions]
     weight = _cues().weights["current_post"]
+    former_weight = _cues().weights["former_post"]
     found: dict[str, CountryEvidence] = {}
     for mention in person.mentions:
         nearby = _organizations_after(mention.end, extraction.organizations)
@@ -271,6 +328,7 @@ def _affiliation_evidence(
             if organization.key in counted or organization.key in found:
                 continue
             after = start >= mention.end  # else "Keio University's Professor X", checked already
+            former = after and "former" in text[mention.end : start]
             if after and not _affiliated(
                 text, mention, organization, start, others, extraction.organizations
             ):
@@ -280,9 +338,9 @@ def _affiliation_evidence(
                 found[organization.key] = CountryEvidence(
                     person.key,
                     code,
-                    "affiliation",
+                    "former_affiliation" if former else "affiliation",
                     Span(min(mention.start, start), max(mention.end, start)),
-                    weight,
+                    former_weight if former else weight,
                 )
     return sorted(found.values(), key=lambda e: (e.span.start, e.country))
 
@@ -295,11 +353,15 @@ def _affiliated(
     others: Sequence[Span],
     organizations: Sequence[Organization],
 ) -> bool:
-    """Whether the organization named at ``start`` is the current affiliation of the name at ``mention``:
-    only an :data:`_AFFILIATION_GAP` between them, nothing former, and not a list of people before a
-    list of organizations ("X and Y, students of A and B": which of them belongs where is not said)."""
-    gap = _with_names_marked(text, mention.end, start, others)
-    if "former" in gap or "\n\n" in gap or not _AFFILIATION_GAP.fullmatch(gap):
+    """Whether the organization named at ``start`` is an affiliation of the name at ``mention``: only an
+    :data:`_AFFILIATION_GAP` between them (a former one, ", a former judge of", counts as a former post),
+    and not a list of people before a list of organizations ("X and Y, students of A and B": which of
+    them belongs where is not said)."""
+    gap = _with_names_marked(text, _past_markup(text, mention.end), start, others)
+    gap = re.sub(r"\bformer\s+", "", gap, count=1)
+    if "\n\n" in gap:
+        return False
+    if not _AFFILIATION_GAP.fullmatch(gap) and not _closes_brackets(text, gap, organization, start):
         return False
     before = _with_names_marked(text, max(0, mention.start - 80), mention.start, others)
     coordinated = "NAME" in gap or re.search(r"NAME(?:,?\s+and|,)\s+$", before) is not None
@@ -323,11 +385,20 @@ def _organizations_before(
                 w.lower().strip(".,")
                 for w in re.findall(r"[\w.'’-]+", rest[possessive.end() if possessive else 0 :])
             ]
-            if "\n" in rest or not (possessive or (words and rest[:1].isspace())):
-                continue
-            if all(w in qualifiers for w in words):
+            if (
+                "\n" in rest
+                or re.search(r"[;,:()]", rest)
+                or not (possessive or (words and rest[:1].isspace()))
+            ):
+                continue  # not across a list's separator ("Y University (Chair); Professor X, ...")
+            if all(_qualifies(w, qualifiers) for w in words):
                 found.append((organization, span.start))
     return found
+
+
+def _qualifies(word: str, qualifiers: frozenset[str]) -> bool:
+    """A title or person noun, its dot stripped or not ("h.e" of "H.E.", "mr" of "Mr.")."""
+    return word in qualifiers or f"{word}." in qualifiers
 
 
 def _listed_with_another(
@@ -354,6 +425,15 @@ def _organizations_after(
     return sorted(found, key=lambda item: (item[1], item[0].key))
 
 
+def _past_markup(text: str, end: int) -> int:
+    """Where the text goes on after the Markdown emphasis closing a name ("**Dr. X** of Y", "*X* (Japan)")."""
+    markup = _MARKUP.match(text, end)
+    return markup.end() if markup else end
+
+
+_MARKUP = re.compile(r"[*_]{1,3}(?![\w*_])")
+
+
 def _with_names_marked(text: str, start: int, end: int, names: Sequence[Span]) -> str:
     """``text[start:end]`` with every other person's mention inside it replaced by ``NAME``."""
     inside = sorted(span for span in names if start <= span.start and span.end <= end)
@@ -370,17 +450,52 @@ def _with_names_marked(text: str, start: int, end: int, names: Sequence[Span]) -
 # ----- explicit text ----------------------------------------------------------------------------
 
 
-def _text_evidence(person: Person, text: str) -> list[CountryEvidence]:
+def _text_evidence(person: Person, text: str, others: Sequence[Span] = ()) -> list[CountryEvidence]:
     """Evidence from demonyms and countries written next to the person's mentions."""
     weight = _cues().weights["text"]
     name_words = _name_words(person)
     found: dict[tuple[str, int], CountryEvidence] = {}
     for mention in person.mentions:
-        for code in _countries_around(text, mention, name_words):
+        codes = _countries_around(text, mention, name_words)
+        codes |= _apposition_countries(text, mention, others)
+        for code in sorted(codes):
             found.setdefault(
                 (code, mention.start), CountryEvidence(person.key, code, "text", mention, weight)
             )
     return sorted(found.values(), key=lambda e: (e.span.start, e.country))
+
+
+# A later apposition of the same sentence describing the person by nationality: ", and formerly a Korean
+# police officer", ", once a Mongolian diplomat" ("and" only with such an adverb: ", and a Danish student
+# asked" opens a new clause)
+_APPOSITION = re.compile(
+    r",\s+(?:(?:and\s+)?(?:formerly|previously|once|herself|himself)\s+)?(?:a|an)\s+"
+    r"([A-Z][\w-]*)((?:\s+[a-z][\w-]*){1,3})"
+)
+_SENTENCE_END = re.compile(r"[a-z\d)\"”][.!?](?:\s|$)|\n")
+
+
+def _apposition_countries(text: str, mention: Span, others: Sequence[Span]) -> set[str]:
+    """ "Ms. X, Political Affairs Officer in Y, and formerly a Korean police officer deployed with Z":
+    a demonym qualifying a person noun in an apposition later in the name's sentence, with no other
+    person named in between. A nationality: counted even when the apposition is former."""
+    end = _past_markup(text, mention.end)
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    sentence = text[end : stop.start() + 1 if stop else min(len(text), end + 300)]
+    qualifiers = _cues().qualifier_words
+    found = set()
+    for match in _APPOSITION.finditer(sentence):
+        if "NAME" in _with_names_marked(text, end, end + match.start(), others):
+            break
+        country = country_for(match.group(1))
+        nouns = match.group(2).split()
+        if (
+            country is not None
+            and any(noun in qualifiers for noun in nouns)
+            and match.group(1) != country.name
+        ):
+            found.add(country.alpha3)
+    return found
 
 
 def _name_words(person: Person) -> frozenset[str]:
@@ -411,20 +526,25 @@ def _country_before(text: str, mention: Span, name_words: frozenset[str]) -> str
         if country.form != "demonym" and not possessive:
             continue
         rest = rest[possessive.end() :] if possessive else rest
-        if not re.match(r"\s", rest) or "\n\n" in rest:
-            return None
+        if not re.match(r"\s", rest) or "\n\n" in rest or re.search(r"\b[a-z]{2,}[.!?]\s", rest):
+            return None  # not across a sentence end ("... for Syrian students. Dr. X thanked ...")
         words = [w.lower().strip(".,") for w in re.findall(r"[\w.'’-]+", rest)]
-        if words and all(w in qualifiers or w in name_words or w in _ARTICLES for w in words):
+        if words and all(_qualifies(w, qualifiers) or w in name_words or w in _ARTICLES for w in words):
             return country.country.alpha3
         return None
     return None
 
 
 # After a name: "(Japan)", " from China", " of the Republic of Korea", ", a Japanese diplomat".
-_AFTER_LEAD = re.compile(r"[ \t]*\([ \t]*|\s+(?:from|of)\s+(?:the\s+)?|,\s+(?:a|an|the)\s+")
+_AFTER_LEAD = re.compile(
+    r"[ \t]*\([ \t]*|\s+(?:from|of)\s+(?:the\s+)?"
+    r"|,\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){1,2}from\s+(?:the\s+)?"  # ", a delegate from X"
+    r"|,\s+(?:a|an|the)\s+|,[ \t]+(?=[A-Z])"
+)
 
 
 def _country_after(text: str, end: int) -> str | None:
+    end = _past_markup(text, end)
     after = text[end : end + _WINDOW]
     lead = _AFTER_LEAD.match(after)
     if lead is None:
@@ -441,7 +561,9 @@ def _closes_lead(lead: str, country: CountryMention, rest: str) -> bool:
     Japanese", and after "of"/"from" anything but more of a name ("of China Foreign Affairs University")."""
     if "(" in lead:
         return re.match(r"[ \t]*\)", rest) is not None
-    if lead.lstrip().startswith(","):
+    if re.fullmatch(r",[ \t]+", lead):  # "Mr. X, Japan, asked", a caption's "Professor X, Mongolia"
+        return country.form == "name" and re.match(r"[ \t]*(?:[,;)]|$|\n)", rest) is not None
+    if lead.lstrip().startswith(",") and not lead.rstrip().endswith("from"):
         noun = re.match(r"\s+([\w-]+)", rest)
         return (
             country.form == "demonym"

@@ -204,15 +204,48 @@ def report_vocabulary(text: str) -> Vocabulary:
     """
     lower = frozenset(re.findall(r"(?<![\w'-])[a-z][a-z'-]+\b", text))
     acronyms: set[str] = set()
+    names_in_capitals = _names_in_capitals(text)
     for match in re.finditer(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?\b", text):
         if _capital_particle_before_name(text, match):
             continue  # "DE VRIES", "VAN DER BERG": a particle in capitals, part of the family name
+        if any(start <= match.start() < end for start, end in names_in_capitals):
+            continue  # "Ms. KANG HYE WON": a whole name in capitals
         neighbours = _name_neighbours(text, match.start(), match.end())
         alone = not any(_name_like(word, frozenset()) for word in neighbours)
         known = _known_organization(match.group())
         if alone or (known and not any(_name_like(word, lower) for word in neighbours)):
             acronyms.add(match.group())
     return Vocabulary(lower_words=lower, acronyms=frozenset(acronyms))
+
+
+# Two to four words in capitals on their own ("Dr. KANG HYE WON of ...", "CHOI DONG SU (KAIST)")
+_CAPITALS_RUN = re.compile(r"(?<![\w-])[A-Z]{2,}(?:-[A-Z]{2,})?(?: [A-Z]{2,}(?:-[A-Z]{2,})?){1,3}(?![\w-])")
+
+
+def _names_in_capitals(text: str) -> list[tuple[int, int]]:
+    """Whole names written in capitals: a run of two to four words in capitals, outside a line in
+    capitals, whose first or last word is a common East Asian family name, no word a known
+    organization or a word of body names ("OPENING SESSION", "UN HOUSE" are none)."""
+    found = []
+    for match in _CAPITALS_RUN.finditer(text):
+        words = match.group().split()
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not re.search(r"[a-z]", line):
+            continue  # a heading in capitals
+        if _capitals_name(words):
+            found.append((match.start(), match.end()))
+    return found
+
+
+def _capitals_name(words: Sequence[str]) -> bool:
+    """Two to four words in capitals that read as a whole name: the first or last a common East Asian
+    family name, none a known organization or a word of body names."""
+    families = east_asian_family_names()
+    if not 2 <= len(words) <= 4 or (fold(words[0]) not in families and fold(words[-1]) not in families):
+        return False
+    return not any(_known_organization(w) or w.title() in non_name_words() for w in words)
 
 
 # Name particles as captions write them, in capitals: "Jean DE LA CROIX", "Luis DA SILVA".
@@ -326,8 +359,11 @@ def find_person_mentions(
     for span, kind in blocks:
         mentions.extend(_comma_form_mentions(text, span, vocabulary))
         taken = [m.span for m in mentions]
+        title_case = _title_case(text, span, kind)
+        listed = _people_label_spans(text, span) if title_case else []
         for run in _runs(text, span):
-            for mention in _read_run(text, run, vocabulary, title_case=_title_case(text, span, kind)):
+            in_list = any(s.start <= run[0].start < s.end for s in listed)
+            for mention in _read_run(text, run, vocabulary, title_case=title_case and not in_list):
                 if not any(_overlaps(mention.span, other) for other in taken):
                     mentions.append(mention)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
@@ -340,6 +376,32 @@ def _title_case(text: str, span: Span, kind: BlockKind) -> bool:
         return False
     words = text[span.start : span.end].split()
     return not (2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w'-]+", word) for word in words))
+
+
+# "Rapporteurs: X and Y", "Moderator: X", "Venue: ...": a label and its colon, in a heading or a
+# block of front-matter lines
+_LABEL = re.compile(r"(?:^|(?<=\s))([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*:(?=\s)")
+_PEOPLE_LABELS = frozenset({"Participants", "Presenters", "Attendees", "Delegates"})
+
+
+def _people_label_spans(text: str, span: Span) -> list[Span]:
+    """The stretches of a heading after a label of a part people play ("Rapporteurs:", "Chair:",
+    "Participants:") up to the next label: lists of people, whose capitals are names as in running text,
+    not the title case of a heading."""
+    labels = list(_LABEL.finditer(text, span.start, span.end))
+    found = []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else span.end
+        if _people_label(label.group(1)):
+            found.append(Span(label.end(), end))
+    return found
+
+
+def _people_label(label: str) -> bool:
+    head = label.split()[-1]
+    roles = role_words()
+    words = (head, *_singulars(head))
+    return head in _PEOPLE_LABELS or any(w in roles["head"] or w in roles.get("panel", ()) for w in words)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -498,6 +560,8 @@ def _read_mention(
     )
     if not name_tokens:
         return _role_reference(text, run, titles, begin, index), max(index, start + 1)
+    if titles and name_end < len(run) and non_name_words().get(run[name_end].text) == "org":
+        return None, name_end + 1  # "the General Election Commission": a title word opening a body's name
     mention = _named_mention(text, run, titles, country, begin, name_tokens, name_end, vocabulary)
     return mention, max(name_end, start + 1)
 
@@ -616,6 +680,11 @@ def _plausible_untitled_name(
     rest = run[name_end:]
     if any(non_name_words().get(token.text) in ("org", "place", "document", "other") for token in rest):
         return False  # "Sun Moon University", "OBOR Judicial Research Institute"
+    owned = re.match(r"['’]s\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)", text[name_tokens[-1].end :])
+    if owned and any(non_name_words().get(word) == "org" for word in owned.group(1).split()):
+        return False  # "Hanbit Women's University", "Seaview Children's Hospital": a body's name
+    if country_for(" ".join(token.text for token in name_tokens)) is not None:
+        return False  # "Viet Nam", "Costa Rica": a country written in two words
     if any(_roman_numeral(token.text) for token in name_tokens):
         return False  # "Phase III", "Title IX": a numbered thing
     if any(_body_word(token.text) for token in name_tokens):
@@ -624,7 +693,9 @@ def _plausible_untitled_name(
     if any(capitals) and not all(capitals):
         return True
     if any(capitals):
-        return False
+        # a whole name in capitals the vocabulary kept from acronyms ("PARK MIN JUN of ...")
+        words = [token.text for token in name_tokens]
+        return _capitals_name(words) and not any(w in vocabulary.acronyms for w in words)
     for first in (run[0], name_tokens[0]):
         before = text[max(0, first.start - 12) : first.start].split()
         after_preposition = bool(before) and before[-1] in ("of", "for")

@@ -198,6 +198,9 @@ def split_name(tokens: list[str]) -> ParsedName:
         return _split_by_capitals(parts, capitals)
     if len(parts) == 2 and _looks_family_first(parts):
         return ParsedName(family=parts[0], given=parts[1])
+    if all(capitals) and fold(parts[0]) in east_asian_family_names():
+        # "NGUYEN VAN AN", "KANG HYE WON": a whole name in capitals, family name first
+        return ParsedName(family=parts[0], given=" ".join(parts[1:]))
     return _split_given_first(parts)
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from unkg.extract.countries import country_by_code, country_for, find_countries
@@ -419,19 +420,23 @@ def _rank_at(chosen: list[_Candidate], candidate: _Candidate) -> int:
     return same[0] if same else -1
 
 
-def find_organizations(text: str, offset: int = 0) -> list[OrganizationMention]:
+def find_organizations(
+    text: str, offset: int = 0, acronyms: Mapping[str, Organization] | None = None
+) -> list[OrganizationMention]:
     """Organizations named in ``text``, in order; spans are shifted by ``offset``.
 
     Listed organizations come with their table data (key, name, acronym, type, country);
     unlisted ones are typed by the first pattern rule that matches and keyed by the slug of
-    their name, so the same name gives the same key in every report.
+    their name, so the same name gives the same key in every report. ``acronyms`` are those the
+    report defines (:func:`report_acronyms`), read wherever they stand alone.
     """
     listed = _listed_candidates(text)
     listed_starts = {c.start for c in listed}
     # A listed name wins over a pattern match starting at the same place: the pattern only ran on
     # ("United States Institute of Peace Washington" is the listed USIP plus a city).
     patterns = [c for c in _pattern_candidates(text) if c.start not in listed_starts]
-    candidates = _choose(listed + patterns)
+    defined = _acronym_candidates(text, acronyms or {}, len(_rules()) + 1)
+    candidates = _choose(listed + patterns + defined)
     mentions = []
     for candidate in candidates:
         organization = candidate.organization
@@ -440,6 +445,57 @@ def find_organizations(text: str, offset: int = 0) -> list[OrganizationMention]:
         span = Span(candidate.start + offset, candidate.end + offset)
         mentions.append(OrganizationMention(span=span, organization=organization, listed=candidate.listed))
     return mentions
+
+
+# "National Institute of Fisheries (NIF)": an acronym in brackets right after the organization's name
+_DEFINED_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z]{1,9})[ \t]*\)")
+
+
+def report_acronyms(text: str) -> dict[str, Organization]:
+    """Acronyms a report defines for organizations no table lists under them: "Institute of Desert
+    Studies (IDS)", "National University of Oruro (NUO)", so that "IDS" alone later is that institute
+    (and gives its country). An acronym must start with the name's first capital, take its other
+    letters from the name's capitals in order, and name nothing the tables list; one defined for two
+    organizations is dropped."""
+    found: dict[str, Organization] = {}
+    clashes: set[str] = set()
+    for mention in find_organizations(text):
+        defined = _DEFINED_ACRONYM.match(text, mention.span.end)
+        if defined is None:
+            continue
+        acronym = defined.group(1)
+        if not _initials_fit(acronym, mention.organization.name) or _normal(acronym) in _listed_forms():
+            continue
+        if acronym in found and found[acronym].key != mention.organization.key:
+            clashes.add(acronym)
+        found.setdefault(acronym, mention.organization)
+    return {acronym: organization for acronym, organization in found.items() if acronym not in clashes}
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """The acronym's capitals are initials of the name's capitalised words, in order, the first first."""
+    initials = "".join(word[0] for word in re.findall(r"[A-Z][\w'’-]*", name))
+    letters = [c for c in acronym if c.isupper()]
+    if not initials or not letters or letters[0] != initials[0]:
+        return False
+    position = 1
+    for letter in letters[1:]:
+        position = initials.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def _acronym_candidates(text: str, acronyms: Mapping[str, Organization], rank: int) -> list[_Candidate]:
+    if not acronyms:
+        return []
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + r")\b"
+    )
+    return [
+        _Candidate(match.start(), match.end(), acronyms[match.group()], False, rank)
+        for match in pattern.finditer(text)
+    ]
 
 
 def _bare(organization: Organization) -> Organization:
@@ -496,4 +552,5 @@ __all__ = [
     "organization_by_key",
     "organization_for_name",
     "organization_wikidata",
+    "report_acronyms",
 ]

@@ -21,6 +21,7 @@ name alone is never enough.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -105,8 +106,16 @@ def _parts_agree(family_a: str, given_a: str, family_b: str, given_b: str) -> bo
 def resolve_people(mentions: Sequence[PersonMention], preferred_spans: Sequence[Span] = ()) -> Resolution:
     """Group a report's mentions into people; ``preferred_spans`` (captions, headings) give the spelling
     of a name written two ways when capitals do not decide."""
-    named = [m for m in mentions if m.has_full_name and not m.weak]
+    named = [m for m in mentions if m.has_full_name and not m.weak and not _initials(m)]
     records = _cluster_full_names(named, preferred_spans, _family_tails(named))
+    unmatched = []
+    for mention in (m for m in mentions if m.has_full_name and not m.weak and _initials(m)):
+        spelled = [r for r in records if _initials_fit(mention, r)]
+        if len(spelled) == 1:
+            spelled[0].mentions.append(mention)
+        else:
+            unmatched.append(mention)
+    records.extend(_cluster_full_names(unmatched, preferred_spans))
     for mention in (m for m in mentions if m.has_full_name and m.weak):
         assert mention.name is not None
         name = mention.name
@@ -126,6 +135,35 @@ def resolve_people(mentions: Sequence[PersonMention], preferred_spans: Sequence[
     records.sort(key=lambda r: r.key)
     keys = [(m, record.key) for record in records for m in record.mentions]
     return Resolution(tuple(records), tuple(sorted(keys, key=lambda item: _start(item[0]))))
+
+
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _initials(mention: PersonMention) -> tuple[str, ...]:
+    """The folded initials a name gives instead of its given name ("B. Tuvshin" -> ("b",), "Ch. Dolgor" ->
+    ("ch",), "R. J. Okafor" -> ("r", "j")), or () when the given name is spelled out."""
+    if mention.name is None or mention.name.given is None:
+        return ()
+    words = mention.surface.replace(".", ". ").split()
+    family = {fold(word) for word in mention.name.family.split()}
+    rest = [word for word in words if fold(word) not in family]
+    if not rest or not all(_INITIAL.fullmatch(word) for word in rest):
+        return ()
+    return tuple(fold(word) for word in rest)
+
+
+def _initials_fit(mention: PersonMention, record: PersonRecord) -> bool:
+    """A name with initials is the person of that family name whose given names begin with them
+    ("Prof. B. Tuvshin" for Prof. Bayar Tuvshin), and whose shown gender does not differ."""
+    assert mention.name is not None
+    if not record.given or not same_part_spelling(record.family, mention.name.family):
+        return False
+    if mention.gender and record.gender and mention.gender != record.gender:
+        return False
+    given = [fold(word) for word in re.split(r"[\s-]+", record.given) if fold(word)]
+    initials = _initials(mention)
+    return len(initials) <= len(given) and all(g.startswith(i) for i, g in zip(initials, given, strict=False))
 
 
 def _start(mention: PersonMention) -> int:
@@ -297,7 +335,10 @@ def _longest_given(group: Sequence[PersonMention], default: str) -> str:
 
 
 def _tidy_given(given: str) -> str:
-    return tidy_part(given) if is_capitals(given.replace(" ", "")) else given
+    """A given name in ordinary case, word by word: no particles in a given name ("VAN AN" -> "Van An")."""
+    if not is_capitals(given.replace(" ", "")):
+        return given
+    return " ".join(tidy_part(word) for word in given.split())
 
 
 def _record_for_family_name(mention: PersonMention, records: Sequence[PersonRecord]) -> PersonRecord | None:
@@ -323,9 +364,25 @@ def _record_for_family_name(mention: PersonMention, records: Sequence[PersonReco
         candidates = [r for r in candidates if r.gender in (None, mention.gender)]
         exact = [r for r in candidates if r.gender == mention.gender]
         candidates = exact or candidates
+    candidates = _same_title_first(mention, candidates)
     if not candidates:
         return None
     return min(candidates, key=lambda r: _distance_before(r, mention.span.start))
+
+
+def _same_title_first(mention: PersonMention, candidates: list[PersonRecord]) -> list[PersonRecord]:
+    """Of several people sharing a family name, those the text already gave the short form's own title
+    ("Professor Lee" for Professor LEE Dong-hyun rather than Dr. Lee Mi-ra named nearer), when the title
+    tells them apart: some have it and some do not. Courtesy titles tell only the gender, used before."""
+    titles = {title.canonical for title in mention.titles if title.kind != "courtesy"}
+    if len(candidates) < 2 or not titles:
+        return candidates
+    titled = [
+        record
+        for record in candidates
+        if any(title.canonical in titles for m in record.mentions for title in m.titles)
+    ]
+    return titled or candidates
 
 
 def _records_for_given_name(mention: PersonMention, records: Sequence[PersonRecord]) -> list[PersonRecord]:
