@@ -140,15 +140,14 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token in _APPOSITION_WORDS or token in _LOWER_ROLE_WORDS:
         return True
     opens = before.rstrip().endswith(",")
-    if token in {
-        "formerly",
-        "previously",
-        "who",
-        "until",
-    }:  # ", formerly a Legal Officer at X", ", who is ..."
+    if token in {"formerly", "previously"}:  # ", formerly a Legal Officer at X", "... and formerly a Y"
+        return opens or previous in {"was", "and", "also"}
+    if token in {"who", "until"}:  # ", who is ...", ", until recently ..."
         return opens or previous == "was"
     if token in {"is", "was"}:  # ", who is the Director of X", ", who was formerly ..."
         return previous == "who"
+    if token == "also":  # ", who is also a former member of X"
+        return previous in {"is", "was"}
     if token == "recently":  # ", until recently Senior Adviser at X"
         return previous == "until"
     if token in {"now", "currently"}:  # "..., and now Professor at X"
@@ -156,7 +155,7 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token == "retired":  # ", a retired Ambassador of X"
         return previous in {"a", "an"}
     if token in {"a", "an"}:
-        return opens or previous in {"formerly", "previously", "is"}
+        return opens or previous in {"formerly", "previously", "is", "also"}
     if token.startswith("ex-"):  # ", ex-ambassador of X"
         token, previous = token[3:], "former"
     if opens and token.lower() in panel_roles():  # ", co-chair of the working group"
@@ -203,7 +202,29 @@ def posts_for_mention(
         ):
             continue  # an academic title alone is not a post
         posts.append(_close(role, person, phrase[1]))
-    return _diplomats_at_mission(posts)
+    return _diplomats_at_mission(_titles_kept_from_former_posts(posts, mention))
+
+
+# Titles a former holder keeps, by the head of the post they come from: "Justice X, a former judge of Y"
+_TITLE_OF_POST = {"justice": "judge"}
+
+
+def _titles_kept_from_former_posts(posts: list[PostDraft], mention: PersonMention) -> list[PostDraft]:
+    """ "Judge X, a former judge of the Y Court", "Ambassador X, a former Ambassador of Y to Z": a title
+    before the name that the apposition gives as a former post is kept from that post, not held now."""
+    former_heads = {role_head(post.role) for post in posts if post.former}
+    titles = {title.canonical for title in mention.titles if title.kind in ("post", "military")}
+
+    def kept_title(post: PostDraft) -> bool:
+        head = role_head(post.role)
+        return (
+            post.role in titles
+            and not post.former
+            and post.organization is None
+            and _TITLE_OF_POST.get(head, head) in former_heads
+        )
+
+    return [post for post in posts if not kept_title(post)]
 
 
 def _diplomats_at_mission(posts: list[PostDraft]) -> list[PostDraft]:
@@ -232,7 +253,9 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
         for piece, piece_offset in _split_roles(raw, offset):
             # ", who is the Director of X", ", who was formerly Chief of Y" (then a former post)
             relative = re.match(
-                r"\s*who\s+(?:is|was(?=\s+(?:formerly|previously)\b))\s+(?:the\s+|an?\s+)?", piece
+                r"\s*who\s+(?:is|was(?=\s+(?:also\s+)?(?:formerly|previously|an?\s+former)\b))\s+(?:also\s+)?"
+                r"(?:the\s+|an?\s+)?",
+                piece,
             )
             if relative:
                 piece, piece_offset = piece[relative.end() :], piece_offset + relative.end()
@@ -256,15 +279,33 @@ _SERIES_ITEM = re.compile(r"\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s*")
 _SERIES_LAST = re.compile(r"\s*(?:[A-Z][\w-]*\s+)+and\s+[A-Z]")
 
 
+# A minister's portfolio cut by the comma of a series: "Vice Minister of Family, Labour and Social Welfare"
+_PORTFOLIO_START = re.compile(r"\bMinister\s+(?:of|for)\s+((?:[A-Z][\w-]*\s*){1,3})$")
+
+
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """(part, offset) of a phrase cut at commas, semicolons and colons, keeping a series of names
-    that ends one unit's name whole: "Officer in the Policy, Evaluation and Training Division of X"."""
+    that ends one unit's name whole: "Officer in the Policy, Evaluation and Training Division of X",
+    "Minister of Fisheries, Forestry and Water of Y"."""
     found = re.finditer(r"[^,;:]+", text[start:end])
     parts = [(m.group(), start + m.start(), start + m.end()) for m in found]
     merged: list[tuple[str, int]] = []
     index = 0
     while index < len(parts):
         raw, first, last = parts[index]
+        portfolio = _PORTFOLIO_START.search(raw)
+        if portfolio and country_word(portfolio.group(1).strip()) is None:
+            following = index + 1
+            while following < len(parts) and _SERIES_ITEM.fullmatch(parts[following][0]):
+                following += 1
+            if (
+                following < len(parts)
+                and _SERIES_LAST.match(parts[following][0])
+                and text[parts[following - 1][2] : parts[following][1]].strip() == ","
+            ):
+                merged.append((text[first : parts[following][2]], first))
+                index = following + 1
+                continue
         series = _SERIES_START.search(raw)
         if series and _organization(series.group(1)) is None:
             following = index + 1
@@ -479,13 +520,22 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
         if _role_prefix(named.split()):  # "Senior Adviser to the Under-Secretary-General for X": a person
             opened.role = f"{role} {rest}"
             return opened
-        organization = _accredited_mission(role, named) or _organization(named)
+        organization = _accredited_mission(role, named)
+        if organization is None and qualifier.group(1) in ("of", "for"):
+            organization = _ministry(role, named)
+        organization = organization or _organization(named)
         if organization is None and qualifier.group(1) not in ("in", "with"):
             organization = _national_body(role, named)
         if organization is not None:
             opened.organizations.append((segment.start, organization))
-        else:
-            opened.role = f"{role} {rest}"  # "Director of Human Resources", "Moderator of the session"
+            return opened
+        opened.role = f"{role} {rest}"  # "Director of Human Resources", "Moderator of the session"
+        # "Programme Analyst for Energy at UNDP Mongolia": a field, then where the role is held
+        where = re.search(r"\s+(?:at|in|with)\s+(?:the\s+)?(?=[A-Z])", rest)
+        organization = _organization(rest[where.end() :]) if where else None
+        if where is not None and organization is not None:
+            opened.role = f"{role} {rest[: where.start()]}"
+            opened.organizations.append((segment.start, organization))
     return opened
 
 
@@ -518,6 +568,22 @@ def _national_body(role: str, place: str, diplomats_only: bool = False) -> Organ
         return None
     kind = OrganizationType.PERMANENT_MISSION if diplomatic else OrganizationType.GOVERNMENT
     return national_organization(kind, alpha3)
+
+
+def _ministry(role: str, portfolio: str) -> Organization | None:
+    """ "Vice Minister of Family, Labour and Social Welfare of X": a minister of a portfolio works at the
+    ministry of that portfolio (of the country named after it)."""
+    if role.split()[-1] != "Minister":
+        return None
+    words = portfolio.strip().split()
+    country = re.search(r"\s+of\s+(?:the\s+)?([^,]+)$", portfolio)
+    alpha3 = country_word(country.group(1).strip()) if country else None
+    if alpha3 is not None and country is not None:
+        words = portfolio[: country.start()].strip().split()
+    if not words or not _descriptive([word.rstrip(",") for word in words]):
+        return None
+    name = "Ministry of " + " ".join(words)
+    return Organization(key=slugify(name), name=name, type=OrganizationType.GOVERNMENT, country=alpha3)
 
 
 def _names_organization(text: str) -> bool:
@@ -575,6 +641,8 @@ def _organization(name: str) -> Organization | None:
     if first.span.start == 0 and re.match(r"\s+to\s", name[first.span.end :]):
         return first.organization  # "Permanent Mission of X to the United Nations Office at Geneva"
     longest = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
+    if longest.span.start == 0 and country_word(name[longest.span.end :].strip()) is not None:
+        return longest.organization  # "UNDP Mongolia", "UNICEF Viet Nam": the body's office in a country
     covers = (longest.span.end - longest.span.start) / len(name)
     # "... Division of the Department of Peace Operations (DPO)": an acronym in brackets ends the name
     ends = longest.span.end >= len(name.rstrip(" )")) or bool(

@@ -1,0 +1,133 @@
+"""Posts and sessions, third round, on invented text: numbered roundtable and workshop headings, former
+posts after "who is also" and "and formerly", a title kept from a former post, a role's field before
+where it is held, a body's office in a country, a minister's portfolio cut by commas, and an
+apposition's post that a title word spells giving the holder a later "the <post>" refers to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unkg.document import read_report
+from unkg.extract import extract
+from unkg.model import Extraction, Span
+
+# (family name, role, organization name or None, former)
+PostRow = tuple[str, str, str | None, bool]
+
+
+def _extract(tmp_path: Path, text: str, header: str = "Record of the Saltmarsh Colloquy\n\n") -> Extraction:
+    path = tmp_path / "round3-2034.txt"
+    path.write_text(header + text, encoding="utf-8")
+    return extract(read_report(path))
+
+
+def _posts(tmp_path: Path, text: str) -> set[PostRow]:
+    extraction = _extract(tmp_path, text)
+    families = {p.key: p.family_name for p in extraction.people}
+    organizations = {o.key: o.name for o in extraction.organizations}
+    return {
+        (
+            families[p.person],
+            p.role,
+            organizations.get(p.organization) if p.organization else None,
+            p.former,
+        )
+        for p in extraction.posts
+    }
+
+
+def test_a_former_post_after_who_is_also(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "The second panel was chaired by Professor HIRANO Kei of Tohoku University, who is also a former "
+        "member of the UN Committee on Migrant Workers.\n",
+    )
+    assert ("Hirano", "Professor", "Tohoku University", False) in posts
+    assert ("Hirano", "Member", "UN Committee on Migrant Workers", True) in posts
+
+
+def test_a_former_post_after_and_formerly(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Dr. Erik Vandam, Lead Officer at UNU-IAS and formerly a Senior Adviser in the UNCTAD secretariat, "
+        "opened the morning.\n",
+    )
+    assert ("Vandam", "Lead Officer", "UNU-IAS", False) in posts
+    senior = {row for row in posts if row[1] == "Senior Adviser"}
+    assert senior == {
+        ("Vandam", "Senior Adviser", "United Nations Conference on Trade and Development", True)
+    }
+
+
+def test_a_title_kept_from_a_former_post_is_no_current_post(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Session 1: Visit to UNICEF\n\n"
+        "Justice OKADA Rumiko, a former judge of the High Court of Tanzania, took the floor. She asked "
+        "whether child marriage laws were enforced.\n\n"
+        "Judge Pavel Marek, a former judge of the Constitutional Court of Slovakia, agreed.\n",
+    )
+    assert {row for row in posts if row[0] == "Okada"} == {("Okada", "Judge", "High Court of Tanzania", True)}
+    assert {row for row in posts if row[0] == "Marek"} == {
+        ("Marek", "Judge", "Constitutional Court of Slovakia", True)
+    }
+
+
+def test_a_title_with_a_current_post_stays(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ambassador Ilse Korver, a former Director of the Ocean Policy Division of UNEP, hosted a dinner.\n",
+    )
+    assert any(row[:2] == ("Korver", "Ambassador") and not row[3] for row in posts)
+    assert ("Korver", "Director", "United Nations Environment Programme", True) in posts
+
+
+def test_a_field_before_where_the_role_is_held(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Mr. Tuvshin Bat-Erdene, Programme Analyst for Energy at UNDP Mongolia, described the grid.\n",
+    )
+    assert (
+        "Bat-Erdene",
+        "Programme Analyst for Energy",
+        "United Nations Development Programme",
+        False,
+    ) in posts
+
+
+def test_a_ministers_portfolio_cut_by_commas_names_the_ministry(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Ms. Solongo Dorj, Vice Minister of Fisheries, Forestry and Water Management of Mongolia, opened "
+        "the day. Mr. Aldo Ferrante, Minister of Culture of Italy, replied.\n",
+    )
+    assert ("Dorj", "Vice Minister", "Ministry of Fisheries, Forestry and Water Management", False) in posts
+    assert ("Ferrante", "Minister", "Ministry of Culture", False) in posts
+
+
+def test_a_ministry_carries_the_country(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path, "Ms. Solongo Dorj, Vice Minister of Fisheries and Water of Mongolia, opened the day.\n"
+    )
+    organizations = {o.key: o for o in extraction.organizations}
+    (post,) = [p for p in extraction.posts if p.role == "Vice Minister"]
+    assert post.organization is not None
+    assert organizations[post.organization].country == "MNG"
+
+
+def test_an_apposition_post_spelt_like_a_title_is_referred_to_later(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Session 1: Opening\n\n"
+        "Professor Aino Rask welcomed the guests. Ms. Solongo Dorj, Vice Minister of Fisheries and Water "
+        "of Mongolia, delivered the opening address. The Vice Minister said that the lakes were shrinking.\n",
+    )
+    (dorj,) = [p.key for p in extraction.people if p.family_name == "Dorj"]
+    assert [p.role for p in extraction.posts if p.person == dorj] == ["Vice Minister"]
+    said = [s for s in extraction.statements if "lakes were shrinking" in extraction_text(tmp_path, s.span)]
+    assert said and said[0].speaker == dorj
+
+
+def extraction_text(tmp_path: Path, span: Span) -> str:
+    """The report's text at a span (the reader keeps the file's offsets)."""
+    return (tmp_path / "round3-2034.txt").read_text(encoding="utf-8")[span.start : span.end]
