@@ -36,6 +36,34 @@ def _posts(tmp_path: Path, text: str) -> set[PostRow]:
     }
 
 
+def test_numbered_roundtable_headings_are_the_sessions(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Roundtable 1: Fisheries and the Law of the Sea\n\n"
+        "Chair: Professor Elin Brask, University of Tromsø\n\n"
+        "Professor Elin Brask opened the roundtable. She invited the speakers to be brief.\n\n"
+        "Round Table 2 - Ports and Pandemics\n\n"
+        "Dr. Oskar Lindahl explained that ports had reopened slowly.\n",
+        header="Saltmarsh Colloquy 2034 May 3-4, 2034 Harbour University, Tromsø\n\n",
+    )
+    assert [(s.number, s.title) for s in extraction.sessions] == [
+        (1, "Fisheries and the Law of the Sea"),
+        (2, "Ports and Pandemics"),
+    ]
+
+
+def test_roundtables_inside_numbered_sessions_are_no_sessions(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Session 1: Oceans\n\nDr. Oskar Lindahl explained that ports had reopened slowly.\n\n"
+        "Roundtable 1: Ports\n\nMs. Vera Holt noted that shipping had recovered.\n\n"
+        "Session 2: Coasts\n\nMs. Vera Holt stressed that dunes were retreating.\n",
+        header="Saltmarsh Colloquy 2034 May 3-4, 2034 Harbour University, Tromsø\n\n",
+    )
+    assert [s.number for s in extraction.sessions] == [1, 2]
+    assert [s.title for s in extraction.sessions] == ["Oceans", "Coasts"]
+
+
 def test_a_former_post_after_who_is_also(tmp_path: Path) -> None:
     posts = _posts(
         tmp_path,
