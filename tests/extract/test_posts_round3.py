@@ -159,3 +159,38 @@ def test_an_apposition_post_spelt_like_a_title_is_referred_to_later(tmp_path: Pa
 def extraction_text(tmp_path: Path, span: Span) -> str:
     """The report's text at a span (the reader keeps the file's offsets)."""
     return (tmp_path / "round3-2034.txt").read_text(encoding="utf-8")[span.start : span.end]
+
+
+def test_posts_given_by_a_relative_clause_or_participle(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Dr. Miriam Okonjo, who serves as Director of the Office for Ocean Affairs, welcomed the group. "
+        "Ms. Rosa Field, who works as a Legal Officer in the Treaty Section, explained the register. "
+        "Mr. Tomas Rook, serving as Deputy Head of the Regional Bureau for Arab States, closed. "
+        "Mr. Ivo Brandt, who served as Ambassador of Austria to Chile, replied.\n",
+    )
+    assert ("Okonjo", "Director", "Office for Ocean Affairs", False) in posts
+    assert ("Field", "Legal Officer", "Treaty Section", False) in posts
+    assert ("Rook", "Deputy Head", "Regional Bureau for Arab States", False) in posts
+    assert ("Brandt", "Ambassador", "Permanent Mission of Austria", True) in posts
+
+
+def test_a_post_named_by_its_verb(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Professor Tanaka Ryo, who heads the Centre for Maritime Studies, replied. Dr. Ana Pires, who "
+        "directs the Institute for Coastal Research, agreed.\n",
+    )
+    assert ("Tanaka", "Head", "Centre for Maritime Studies", False) in posts
+    assert ("Pires", "Director", "Institute for Coastal Research", False) in posts
+
+
+def test_a_professorship_in_a_field_then_a_second_role(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Dr. Hamid Rashidi, Professor of International Law and Director of the Institute for Peace "
+        "Studies, commented.\n",
+    )
+    assert ("Rashidi", "Director", "Institute for Peace Studies", False) in posts
+    professor = [row for row in posts if row[1].startswith("Professor")]
+    assert [row[1] for row in professor] == ["Professor of International Law"]

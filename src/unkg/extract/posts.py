@@ -132,6 +132,9 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
     return start, end
 
 
+_SERVING = frozenset({"serves", "works", "acts", "served", "worked", "serving", "working", "acting"})
+
+
 def _continues_apposition(token: str, previous: str, before: str) -> bool:
     """Whether a lower-case word stays inside a name's apposition: a name or post particle ("of",
     "member"), an article opening it (", a former ..."), a panel role opening it (", chair of ..."),
@@ -146,6 +149,13 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
         return opens or previous == "was"
     if token in {"is", "was"}:  # ", who is the Director of X", ", who was formerly ..."
         return previous == "who"
+    # ", who serves as Director of X", ", serving as Y", ", who heads the Z Unit"
+    if token in {"serves", "works", "acts", "served", "worked", "heads", "chairs", "directs"}:
+        return previous == "who"
+    if token in {"serving", "working", "acting"}:
+        return opens
+    if token == "as":
+        return previous in _SERVING
     if token == "also":  # ", who is also a former member of X"
         return previous in {"is", "was"}
     if token == "recently":  # ", until recently Senior Adviser at X"
@@ -155,7 +165,7 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token == "retired":  # ", a retired Ambassador of X"
         return previous in {"a", "an"}
     if token in {"a", "an"}:
-        return opens or previous in {"formerly", "previously", "is", "also"}
+        return opens or previous in {"formerly", "previously", "is", "also", "as"}
     if token.startswith("ex-"):  # ", ex-ambassador of X"
         token, previous = token[3:], "former"
     if opens and token.lower() in panel_roles():  # ", co-chair of the working group"
@@ -246,6 +256,28 @@ def _diplomats_at_mission(posts: list[PostDraft]) -> list[PostDraft]:
     ]
 
 
+# ", who serves as Director of X", ", serving as Deputy Head of Y", ", who served as Z" (then former)
+_SERVES_AS = re.compile(
+    r"^\s*(?:who\s+(?:(serves|works|acts)|(served|worked))|serving|working|acting)\s+as\s+(?:the\s+|an?\s+)?"
+)
+# ", who heads the X Division": the verb of a post names it ("Head of the X Division")
+_HEADS = re.compile(r"^\s*who\s+(heads|chairs|directs)\s+(?=the\s+[A-Z])")
+_POST_OF_VERB = {"heads": "Head of ", "chairs": "Chair of ", "directs": "Director of "}
+
+
+def _as_role_phrase(piece: str) -> str:
+    """A relative clause or participle giving a post, as the post phrase it states: ", who serves as a
+    Legal Officer in X" -> "Legal Officer in X", ", who served as Y" -> "former Y", ", who heads the Z
+    Unit" -> "Head of the Z Unit" (same length or shorter, so offsets after it stay usable)."""
+    serves = _SERVES_AS.match(piece)
+    if serves:
+        return ("former " if serves.group(2) else "") + piece[serves.end() :]
+    heads = _HEADS.match(piece)
+    if heads:
+        return _POST_OF_VERB[heads.group(1)] + piece[heads.end() :]
+    return piece
+
+
 def _segments(text: str, start: int, end: int) -> list[_Segment]:
     """Comma-separated parts of a phrase, split again where a second role is joined by "and"."""
     segments: list[_Segment] = []
@@ -259,6 +291,7 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
             )
             if relative:
                 piece, piece_offset = piece[relative.end() :], piece_offset + relative.end()
+            piece = _as_role_phrase(piece)
             cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an|now|currently)\s+", "", piece).strip(
                 " \n\t-–"
             )
@@ -332,7 +365,9 @@ def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
         right = raw[join.end() :]
         left = raw[position : join.start()].split()
         now = re.sub(r"^(?:now|currently)\s+", "", right)  # "former X of Y and now Professor at Z"
-        if _FORMER.match(right) or (_starts_with_role(now) and (_ends_with_role(left) or now != right)):
+        # "Professor of International Law and Director of X": a role with its field, then a second role
+        after_role = _ends_with_role(left) or now != right or _role_prefix(left) > 0
+        if _FORMER.match(right) or (_starts_with_role(now) and after_role):
             pieces.append((raw[position : join.start()], offset + position))
             position = join.end()
     pieces.append((raw[position:], offset + position))
@@ -519,6 +554,9 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
         named = (" " + rest)[qualifier.end() :]
         if _role_prefix(named.split()):  # "Senior Adviser to the Under-Secretary-General for X": a person
             opened.role = f"{role} {rest}"
+            return opened
+        if role.split()[-1] in {"Professor", "Lecturer"} and not find_organizations(named):
+            opened.role = f"{role} {rest}"  # "Professor of International Law": a field, no organization
             return opened
         organization = _accredited_mission(role, named)
         if organization is None and qualifier.group(1) in ("of", "for"):
