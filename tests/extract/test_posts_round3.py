@@ -194,3 +194,17 @@ def test_a_professorship_in_a_field_then_a_second_role(tmp_path: Path) -> None:
     assert ("Rashidi", "Director", "Institute for Peace Studies", False) in posts
     professor = [row for row in posts if row[1].startswith("Professor")]
     assert [row[1] for row in professor] == ["Professor of International Law"]
+
+
+def test_a_programme_tables_header_is_no_role(tmp_path: Path) -> None:
+    path = tmp_path / "round3-2034.md"
+    path.write_text(
+        "# Saltmarsh Forum\n\n## Programme\n\n"
+        "| Time | Item | Speaker |\n|---|---|---|\n"
+        "| 09:30 | Keynote | Dr. Ilona Weiss, Director, Ocean Governance Unit, UNEP |\n\n"
+        "## Session 1: Oceans\n\nDr. Ilona Weiss opened the session.\n",
+        encoding="utf-8",
+    )
+    extraction = extract(read_report(path))
+    roles = {p.role for p in extraction.posts}
+    assert roles == {"Director"}

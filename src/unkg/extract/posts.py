@@ -728,7 +728,8 @@ def find_posts(
             if in_prose:
                 before = role_before_name(text, unit.span.start, mention.span.start)
             else:
-                before = (unit.span.start, mention.span.start) if index == 0 else None
+                before = (_line_or_cell_start(text, unit.span.start, mention.span.start), mention.span.start)
+                before = before if index == 0 else None
             found.extend(posts_for_mention(text, mention, key, phrase, before))
         if not in_prose and inside:
             found = _share_caption_affiliation(text, found, inside[-1][0], unit.span.end)
@@ -737,6 +738,13 @@ def find_posts(
     named = [m.organization for m in find_organizations(text)]
     posts = [_organization_from_qualifier(post, named) for post in posts if not _is_study(post.role)]
     return deduplicate_posts(_posts_at_hosts(posts, units, hosts or {}))
+
+
+def _line_or_cell_start(text: str, block_start: int, name_start: int) -> int:
+    """Where the words before a block's first name start: after the last line break or table cell
+    border before it, so a programme table's header ("| Time | Item | Speaker |") is no role."""
+    cut = max(text.rfind("\n", block_start, name_start), text.rfind("|", block_start, name_start))
+    return block_start if cut < 0 else cut + 1
 
 
 def _is_study(role: str) -> bool:
