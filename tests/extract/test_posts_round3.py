@@ -208,3 +208,16 @@ def test_a_programme_tables_header_is_no_role(tmp_path: Path) -> None:
     extraction = extract(read_report(path))
     roles = {p.role for p in extraction.posts}
     assert roles == {"Director"}
+
+
+def test_team_lead_analyst_and_professor_emerita_are_roles(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Session 1: Visit to WHO\n\n"
+        "The group was welcomed by Dr. Nadia Farouk, Team Lead for Health Emergencies. Professor CHOI "
+        "Jiwon, Professor Emerita of Sociology at Ewha Womans University, asked a question. Ms. Lise "
+        "Amundsen, Senior Data Analyst at UNICEF, answered.\n",
+    )
+    assert ("Farouk", "Team Lead for Health Emergencies", "World Health Organization", False) in posts
+    assert ("Choi", "Professor Emerita", "Ewha Womans University", False) in posts
+    assert ("Amundsen", "Senior Data Analyst", "United Nations Children's Fund", False) in posts
