@@ -8,10 +8,10 @@ caption, paragraph ... and repaired across page breaks) and adds what extraction
 * days ("Day 1: Monday, 2 September", "Tuesday 3 September", "DAY ONE — Tuesday 8 September")
   giving each session its date, from above or from a day line right below the session heading;
 * sessions ("Session 5: Visit to WIPO", "Session 3 Visit to WHO", "Summary Record Session 1 ...",
-  "SESSION II — ...", "Session Three –", "First Session:", "Panel 2.", "Part II:", "III. Visit to ...",
-  an "Opening Session" or an unnumbered opening heading numbered 0) with the organization they visit
-  as host; a report's sessions are the headings of its most specific style (panels inside sessions
-  are not sessions);
+  "SESSION II — ...", "Session Three –", "First Session:", "Panel 2.", "Part II:", "Roundtable 1:",
+  "Workshop 3 -", "III. Visit to ...", an "Opening Session" or an unnumbered opening heading numbered 0)
+  with the organization they visit as host; a report's sessions are the headings of its most specific
+  style (panels inside sessions are not sessions);
 * units: every block with the session it belongs to, and prose passages joined where a sentence
   runs on past a footnote or a page break ("... WIPO also deals with" / "cases regarding ...").
 
@@ -406,9 +406,9 @@ def parse_day_heading(text: str, year: int | None) -> str | None:
 
 @dataclass(frozen=True)
 class SessionHeading:
-    """What a heading says about a session: its style ("session", "panel", "part", "enumerated",
-    "opening", "closing" or "unnumbered opening"), its number (``None`` for a closing session, which
-    follows the others) and its title."""
+    """What a heading says about a session: its style ("session", "panel", "roundtable", "workshop",
+    "part", "enumerated", "opening", "closing" or "unnumbered opening"), its number (``None`` for a
+    closing session, which follows the others) and its title."""
 
     style: str
     number: int | None
@@ -417,8 +417,9 @@ class SessionHeading:
 
 def parse_session_heading_text(text: str) -> SessionHeading | None:
     """The session a heading names, or ``None``: "Session 3: Visit to WHO", "SESSION II — Meeting at
-    the ILO", "Session Three – ...", "First Session: ...", "Panel 2. ...", "Part II: ...", "III. Visit to
-    ...", "Opening Session with ...", "Opening of the Forum at ...", "Closing Session"."""
+    the ILO", "Session Three – ...", "First Session: ...", "Panel 2. ...", "Part II: ...",
+    "Roundtable 1: ...", "III. Visit to ...", "Opening Session with ...", "Opening of the Forum at ...",
+    "Closing Session"."""
     flat = re.sub(r"^#{1,6}\s*", "", " ".join(text.split()))
     day = day_heading_match(flat)  # "Day 1: Monday, 2 September Opening of the Forum" (one block)
     flat = flat[day.end() :] if day else flat
