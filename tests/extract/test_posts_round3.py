@@ -221,3 +221,13 @@ def test_team_lead_analyst_and_professor_emerita_are_roles(tmp_path: Path) -> No
     assert ("Farouk", "Team Lead for Health Emergencies", "World Health Organization", False) in posts
     assert ("Choi", "Professor Emerita", "Ewha Womans University", False) in posts
     assert ("Amundsen", "Senior Data Analyst", "United Nations Children's Fund", False) in posts
+
+
+def test_a_roles_subject_after_on_is_no_organization(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Mr. Omar Haddad, Senior Specialist on Social Dialogue, Labour Standards Department, followed. "
+        "Ms. Lise Holm, Policy Specialist on Migration at UNICEF, spoke.\n",
+    )
+    assert ("Haddad", "Senior Specialist", "Labour Standards Department", False) in posts
+    assert ("Holm", "Policy Specialist", "United Nations Children's Fund", False) in posts

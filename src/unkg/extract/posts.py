@@ -545,6 +545,13 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
     rest = " ".join(words[prefix:])
     opened = _OpenRole(role, segment.start, segment.former, group=segment.group)
     qualifier = _ROLE_QUALIFIER.match(" " + rest) if rest else None
+    subject = re.match(r"on\s", rest)
+    if subject:  # "Senior Specialist on Social Dialogue": a subject, no organization (but "... at UNICEF")
+        where = re.search(r"\s+(?:at|in|with)\s+(?:the\s+)?(?=[A-Z])", rest)
+        organization = _organization(rest[where.end() :]) if where else None
+        if organization is not None:
+            opened.organizations.append((segment.start, organization))
+        return opened
     if rest and qualifier is None:
         organization = _organization(rest)  # "Research Fellow Research Department of ..."
         if organization is not None:
