@@ -15,7 +15,13 @@ The phrase after a name is cut into comma-separated segments, each a role or an 
   "X (Chair)", "X (University of Y, convener)", "Rapporteur: X".
 
 An apposition may open with an article (", a former Political Affairs Officer in the ...", ", a former
-ambassador"); "in" then names the organization (never a government). A role takes the best
+ambassador"), a relative clause or participle (", who is also a former member of X", ", who serves as
+Director of Y", ", serving as Z", ", who heads the W Centre") or go on after "and formerly a ..."; "in"
+then names the organization (never a government). A minister of a portfolio works at its ministry
+("Vice Minister of Fisheries, Forestry and Water of X"); a role's field or subject is no organization
+("Professor of International Law", "Specialist on Migration at UNICEF": UNICEF is). A title before the
+name that the apposition gives as a former post ("Judge X, a former judge of the Y Court") is no current
+post. A role takes the best
 organization that follows it before the next role (or, for the phrase's first role, the one written
 before it: "United Nations Resident Coordinator in X"): one the organization module knows, else one
 with an organization word, else none. "former ..." and "Ex- ..." mark a
