@@ -231,3 +231,13 @@ def test_a_roles_subject_after_on_is_no_organization(tmp_path: Path) -> None:
     )
     assert ("Haddad", "Senior Specialist", "Labour Standards Department", False) in posts
     assert ("Holm", "Policy Specialist", "United Nations Children's Fund", False) in posts
+
+
+def test_a_post_in_ones_capacity_and_an_organizations_post_before_the_name(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Dr. Leo Marsh, in his capacity as Head of the Trade Analysis Unit, answered. UNICEF's Director "
+        "of Data, Dr. Maya Kern, joined the discussion.\n",
+    )
+    assert ("Marsh", "Head", "Trade Analysis Unit", False) in posts
+    assert ("Kern", "Director of Data", "United Nations Children's Fund", False) in posts

@@ -161,7 +161,11 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token in {"serving", "working", "acting"}:
         return opens
     if token == "as":
-        return previous in _SERVING
+        return previous in _SERVING or previous == "capacity"
+    if token in {"his", "her", "their"}:  # ", in her capacity as Head of Y"
+        return previous == "in" and before.rstrip().endswith(", in")
+    if token == "capacity":
+        return previous in {"his", "her", "their"}
     if token == "also":  # ", who is also a former member of X"
         return previous in {"is", "was"}
     if token == "recently":  # ", until recently Senior Adviser at X"
@@ -263,8 +267,10 @@ def _diplomats_at_mission(posts: list[PostDraft]) -> list[PostDraft]:
 
 
 # ", who serves as Director of X", ", serving as Deputy Head of Y", ", who served as Z" (then former)
+# ", in her capacity as Head of Y"
 _SERVES_AS = re.compile(
-    r"^\s*(?:who\s+(?:(serves|works|acts)|(served|worked))|serving|working|acting)\s+as\s+(?:the\s+|an?\s+)?"
+    r"^\s*(?:who\s+(?:(serves|works|acts)|(served|worked))|serving|working|acting|in\s+(?:his|her|their)"
+    r"\s+capacity)\s+as\s+(?:the\s+|an?\s+)?"
 )
 # ", who heads the X Division": the verb of a post names it ("Head of the X Division")
 _HEADS = re.compile(r"^\s*who\s+(heads|chairs|directs)\s+(?=the\s+[A-Z])")
@@ -834,13 +840,24 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 
 
+# "UNCTAD's Director of Technology, Dr. X": an organization's post before the name
+_ORGANIZATION_ROLE_BEFORE_NAME = re.compile(
+    r"\b((?:[A-Z][\w&-]*\s+){0,6}?[A-Z][\w&-]*)'s\s+((?:[A-Z][\w-]*\s+)*?[A-Z][\w-]*"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*),\s*$"
+)
+
+
 def role_before_name(text: str, block_start: int, name_start: int) -> tuple[int, int] | None:
-    """The span of a post phrase written just before a name in prose, if there is one."""
+    """The span of a post phrase written just before a name in prose, if there is one: "the Director
+    of X, Dr. Y", or an organization's post "X's Director of Technology, Dr. Y" (organization first)."""
     window_start = max(block_start, name_start - 160)
     match = _ROLE_BEFORE_NAME.search(text, window_start, name_start)
-    if match is None or not _role_prefix(match.group(1).split()):
-        return None
-    return match.start(1), match.end(1)
+    if match is not None and _role_prefix(match.group(1).split()):
+        return match.start(1), match.end(1)
+    owned = _ORGANIZATION_ROLE_BEFORE_NAME.search(text, window_start, name_start)
+    if owned is not None and _role_prefix(owned.group(2).split()) and _organization(owned.group(1)):
+        return owned.start(1), owned.end(2)
+    return None
 
 
 # ----- parts in a meeting's programme: chair, discussant, rapporteur ... ---------------------------
