@@ -241,3 +241,15 @@ def test_a_post_in_ones_capacity_and_an_organizations_post_before_the_name(tmp_p
     )
     assert ("Marsh", "Head", "Trade Analysis Unit", False) in posts
     assert ("Kern", "Director of Data", "United Nations Children's Fund", False) in posts
+
+
+def test_two_titled_names_joined_by_and_share_the_of_phrase(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Professor Mori Aki and Professor Ueno Sho of Keio University presented a joint paper. Ms. Ada "
+        "Lind and Professor Jan Roth of Leiden University agreed.\n",
+    )
+    assert ("Mori", "Professor", "Keio University", False) in posts
+    assert ("Ueno", "Professor", "Keio University", False) in posts
+    assert ("Roth", "Professor", "Leiden University", False) in posts
+    assert not any(row[0] == "Lind" for row in posts)

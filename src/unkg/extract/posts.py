@@ -744,6 +744,8 @@ def find_posts(
         for index, (mention, key) in enumerate(inside):
             limit = inside[index + 1][0].span.start if index + 1 < len(inside) else unit.span.end
             phrase = phrase_after(text, mention, limit, in_prose)
+            if in_prose and phrase[0] == phrase[1] and index + 1 < len(inside):
+                phrase = _shared_of_phrase(text, mention, inside, index, unit.span.end) or phrase
             if in_prose:
                 before = role_before_name(text, unit.span.start, mention.span.start)
             else:
@@ -757,6 +759,22 @@ def find_posts(
     named = [m.organization for m in find_organizations(text)]
     posts = [_organization_from_qualifier(post, named) for post in posts if not _is_study(post.role)]
     return deduplicate_posts(_posts_at_hosts(posts, units, hosts or {}))
+
+
+def _shared_of_phrase(
+    text: str, mention: PersonMention, inside: Sequence[tuple[PersonMention, str]], index: int, end: int
+) -> tuple[int, int] | None:
+    """ "Professor X and Professor Y of Z University": two titled names joined by "and" share the "of"
+    phrase after the second, when both carry an academic or post title."""
+    following = inside[index + 1][0]
+    if not re.fullmatch(r"\s+and\s+", text[mention.name_span.end : following.span.start]):
+        return None
+    titled = [m for m in (mention, following) if any(t.kind in ("academic", "post") for t in m.titles)]
+    if len(titled) < 2 or not re.match(r"\s+of\s", text[following.name_span.end : end]):
+        return None
+    limit = inside[index + 2][0].span.start if index + 2 < len(inside) else end
+    phrase = phrase_after(text, following, limit, True)
+    return phrase if phrase[0] < phrase[1] else None
 
 
 def _line_or_cell_start(text: str, block_start: int, name_start: int) -> int:
