@@ -253,3 +253,14 @@ def test_two_titled_names_joined_by_and_share_the_of_phrase(tmp_path: Path) -> N
     assert ("Ueno", "Professor", "Keio University", False) in posts
     assert ("Roth", "Professor", "Leiden University", False) in posts
     assert not any(row[0] == "Lind" for row in posts)
+
+
+def test_a_person_named_before_shares_no_of_phrase(tmp_path: Path) -> None:
+    posts = _posts(
+        tmp_path,
+        "Professor Ivar Dahl, Professor Emeritus, Fjord Institute, asked a question.\n\n"
+        "The Ambassador hosted a lunch for Professor Ivar Dahl and Professor Ruth Eng of Nordhavn "
+        "University. Professor Dahl and Dr. Ola Berg of Nordhavn University thanked him.\n",
+    )
+    assert ("Eng", "Professor", "Nordhavn University", False) in posts
+    assert not any(row[0] == "Dahl" and row[2] == "Nordhavn University" for row in posts)

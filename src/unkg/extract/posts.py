@@ -737,6 +737,9 @@ def find_posts(
     the organization hosting it ("At X, where Mr. Y, Senior Adviser, Immunization, ...").
     """
     posts: list[PostDraft] = []
+    first_seen: dict[str, int] = {}  # where each person is first named
+    for mention, key in keyed:
+        first_seen[key] = min(first_seen.get(key, mention.span.start), mention.span.start)
     for unit in units:
         inside = [(m, k) for m, k in keyed if unit.span.start <= m.span.start < unit.span.end]
         in_prose = unit.kind in PROSE_KINDS
@@ -744,7 +747,8 @@ def find_posts(
         for index, (mention, key) in enumerate(inside):
             limit = inside[index + 1][0].span.start if index + 1 < len(inside) else unit.span.end
             phrase = phrase_after(text, mention, limit, in_prose)
-            if in_prose and phrase[0] == phrase[1] and index + 1 < len(inside):
+            introduced = first_seen.get(key, mention.span.start) >= mention.span.start
+            if in_prose and phrase[0] == phrase[1] and index + 1 < len(inside) and introduced:
                 phrase = _shared_of_phrase(text, mention, inside, index, unit.span.end) or phrase
             if in_prose:
                 before = role_before_name(text, unit.span.start, mention.span.start)
@@ -764,13 +768,20 @@ def find_posts(
 def _shared_of_phrase(
     text: str, mention: PersonMention, inside: Sequence[tuple[PersonMention, str]], index: int, end: int
 ) -> tuple[int, int] | None:
-    """ "Professor X and Professor Y of Z University": two titled names joined by "and" share the "of"
-    phrase after the second, when both carry an academic or post title."""
+    """ "Professor X and Professor Y of Z University": two full names joined by "and" share the "of"
+    phrase after the second, when both carry the same academic or post title (not "Professor X and
+    Dr. Y of Z", nor a short "Professor X"). Only where the first is introduced (named for the first
+    time): a person named before may be from elsewhere."""
     following = inside[index + 1][0]
     if not re.fullmatch(r"\s+and\s+", text[mention.name_span.end : following.span.start]):
         return None
-    titled = [m for m in (mention, following) if any(t.kind in ("academic", "post") for t in m.titles)]
-    if len(titled) < 2 or not re.match(r"\s+of\s", text[following.name_span.end : end]):
+    titles = [{t.canonical for t in m.titles if t.kind in ("academic", "post")} for m in (mention, following)]
+    if (
+        not titles[0]
+        or titles[0] != titles[1]
+        or not (mention.has_full_name and following.has_full_name)
+        or not re.match(r"\s+of\s", text[following.name_span.end : end])
+    ):
         return None
     limit = inside[index + 2][0].span.start if index + 2 < len(inside) else end
     phrase = phrase_after(text, following, limit, True)
