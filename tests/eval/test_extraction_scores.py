@@ -1,7 +1,8 @@
 """Extraction measured against gold: the two corpus reports and seeded synthetic reports it has never seen.
 
 On the corpus the thresholds are the project's targets (people F1 >= 0.95, posts and
-interactions F1 >= 0.85, statement speaker attribution >= 0.90). On synthetic reports
+interactions F1 >= 0.85, statement speaker attribution >= 0.90), and sessions and session hosts stay
+at the 1.0 they measure. On synthetic reports
 (questions, answers and thanks in more wordings than the corpus has) interactions and speaker
 attribution are below target for now: their floors guard against regressions and should rise to
 the targets as docs/extraction-errors.md is worked off. `python bench/eval_report.py` prints the
@@ -18,6 +19,8 @@ from unkg.config import load_settings
 from unkg.evaluate import ScoreTable, evaluate, evaluate_synthetic
 
 TARGETS = {"people": 0.95, "posts": 0.85, "interactions": 0.85}
+# The corpus reports' sessions and their hosts are all found (measured 23 Nov: 1.0 and 1.0): held there.
+CORPUS_FLOORS = {**TARGETS, "sessions": 1.0, "session hosts": 1.0}
 SPEAKER_ATTRIBUTION = 0.90
 SYNTHETIC_FLOORS = {"people": 0.95, "posts": 0.85, "interactions": 0.78}  # measured 23 Nov: 1.0, 1.0, 0.82
 SYNTHETIC_SPEAKER_ATTRIBUTION = 0.85  # measured 23 Nov: 0.88
@@ -32,7 +35,7 @@ def _check(
 
 def test_corpus_reports_meet_the_targets_without_curation() -> None:
     settings = load_settings()
-    _check(evaluate(settings.root / "tests" / "gold", settings=settings), TARGETS)
+    _check(evaluate(settings.root / "tests" / "gold", settings=settings), CORPUS_FLOORS)
 
 
 @pytest.mark.parametrize("seed", [500, 700])

@@ -29,7 +29,7 @@ from unkg.extract.organizations import (
     organization_by_key,
     report_acronyms,
 )
-from unkg.extract.posts import PostDraft, find_posts, is_post_phrase
+from unkg.extract.posts import PostDraft, find_posts, is_post_phrase, panel_roles
 from unkg.extract.resolve import (
     PersonRecord,
     RoleHolder,
@@ -161,13 +161,17 @@ def _role_holders(
     holders = []
     first_posts: dict[tuple[str, int], PostDraft] = {}
     titles = honorifics()
+    titled_names = {k.mention.span.start for k in keyed if k.mention.titles}
     for post in drafts:  # a person's first post in a block is the one a bare title refers to
         unit = _unit_at(layout, post.span.start)
         if unit is None:
             continue
         # in prose, a title before a name ("Secretary-General Antonio Guterres") may be someone only
-        # mentioned: only captions and headings, or posts stated in an apposition, make a holder
-        if unit.kind in _SHOWN_KINDS or post.role not in titles:
+        # mentioned: only captions and headings, or posts stated in an apposition ("X, Vice Minister of
+        # Y", which starts after the name; not a panel role, which role references read themselves),
+        # make a holder
+        stated = post.span.start not in titled_names and post.role.lower() not in panel_roles()
+        if unit.kind in _SHOWN_KINDS or post.role not in titles or stated:
             kept = first_posts.setdefault((post.person, unit.span.start), post)
             if post.span.start < kept.span.start:
                 first_posts[(post.person, unit.span.start)] = post

@@ -15,7 +15,13 @@ The phrase after a name is cut into comma-separated segments, each a role or an 
   "X (Chair)", "X (University of Y, convener)", "Rapporteur: X".
 
 An apposition may open with an article (", a former Political Affairs Officer in the ...", ", a former
-ambassador"); "in" then names the organization (never a government). A role takes the best
+ambassador"), a relative clause or participle (", who is also a former member of X", ", who serves as
+Director of Y", ", serving as Z", ", who heads the W Centre") or go on after "and formerly a ..."; "in"
+then names the organization (never a government). A minister of a portfolio works at its ministry
+("Vice Minister of Fisheries, Forestry and Water of X"); a role's field or subject is no organization
+("Professor of International Law", "Specialist on Migration at UNICEF": UNICEF is). A title before the
+name that the apposition gives as a former post ("Judge X, a former judge of the Y Court") is no current
+post. A role takes the best
 organization that follows it before the next role (or, for the phrase's first role, the one written
 before it: "United Nations Resident Coordinator in X"): one the organization module knows, else one
 with an organization word, else none. "former ..." and "Ex- ..." mark a
@@ -132,6 +138,9 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
     return start, end
 
 
+_SERVING = frozenset({"serves", "works", "acts", "served", "worked", "serving", "working", "acting"})
+
+
 def _continues_apposition(token: str, previous: str, before: str) -> bool:
     """Whether a lower-case word stays inside a name's apposition: a name or post particle ("of",
     "member"), an article opening it (", a former ..."), a panel role opening it (", chair of ..."),
@@ -140,15 +149,25 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token in _APPOSITION_WORDS or token in _LOWER_ROLE_WORDS:
         return True
     opens = before.rstrip().endswith(",")
-    if token in {
-        "formerly",
-        "previously",
-        "who",
-        "until",
-    }:  # ", formerly a Legal Officer at X", ", who is ..."
+    if token in {"formerly", "previously"}:  # ", formerly a Legal Officer at X", "... and formerly a Y"
+        return opens or previous in {"was", "and", "also"}
+    if token in {"who", "until"}:  # ", who is ...", ", until recently ..."
         return opens or previous == "was"
     if token in {"is", "was"}:  # ", who is the Director of X", ", who was formerly ..."
         return previous == "who"
+    # ", who serves as Director of X", ", serving as Y", ", who heads the Z Unit"
+    if token in {"serves", "works", "acts", "served", "worked", "heads", "chairs", "directs"}:
+        return previous == "who"
+    if token in {"serving", "working", "acting"}:
+        return opens
+    if token == "as":
+        return previous in _SERVING or previous == "capacity"
+    if token in {"his", "her", "their"}:  # ", in her capacity as Head of Y"
+        return previous == "in" and before.rstrip().endswith(", in")
+    if token == "capacity":
+        return previous in {"his", "her", "their"}
+    if token == "also":  # ", who is also a former member of X"
+        return previous in {"is", "was"}
     if token == "recently":  # ", until recently Senior Adviser at X"
         return previous == "until"
     if token in {"now", "currently"}:  # "..., and now Professor at X"
@@ -156,7 +175,7 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     if token == "retired":  # ", a retired Ambassador of X"
         return previous in {"a", "an"}
     if token in {"a", "an"}:
-        return opens or previous in {"formerly", "previously", "is"}
+        return opens or previous in {"formerly", "previously", "is", "also", "as"}
     if token.startswith("ex-"):  # ", ex-ambassador of X"
         token, previous = token[3:], "former"
     if opens and token.lower() in panel_roles():  # ", co-chair of the working group"
@@ -203,7 +222,29 @@ def posts_for_mention(
         ):
             continue  # an academic title alone is not a post
         posts.append(_close(role, person, phrase[1]))
-    return _diplomats_at_mission(posts)
+    return _diplomats_at_mission(_titles_kept_from_former_posts(posts, mention))
+
+
+# Titles a former holder keeps, by the head of the post they come from: "Justice X, a former judge of Y"
+_TITLE_OF_POST = {"justice": "judge"}
+
+
+def _titles_kept_from_former_posts(posts: list[PostDraft], mention: PersonMention) -> list[PostDraft]:
+    """ "Judge X, a former judge of the Y Court", "Ambassador X, a former Ambassador of Y to Z": a title
+    before the name that the apposition gives as a former post is kept from that post, not held now."""
+    former_heads = {role_head(post.role) for post in posts if post.former}
+    titles = {title.canonical for title in mention.titles if title.kind in ("post", "military")}
+
+    def kept_title(post: PostDraft) -> bool:
+        head = role_head(post.role)
+        return (
+            post.role in titles
+            and not post.former
+            and post.organization is None
+            and _TITLE_OF_POST.get(head, head) in former_heads
+        )
+
+    return [post for post in posts if not kept_title(post)]
 
 
 def _diplomats_at_mission(posts: list[PostDraft]) -> list[PostDraft]:
@@ -225,6 +266,30 @@ def _diplomats_at_mission(posts: list[PostDraft]) -> list[PostDraft]:
     ]
 
 
+# ", who serves as Director of X", ", serving as Deputy Head of Y", ", who served as Z" (then former)
+# ", in her capacity as Head of Y"
+_SERVES_AS = re.compile(
+    r"^\s*(?:who\s+(?:(serves|works|acts)|(served|worked))|serving|working|acting|in\s+(?:his|her|their)"
+    r"\s+capacity)\s+as\s+(?:the\s+|an?\s+)?"
+)
+# ", who heads the X Division": the verb of a post names it ("Head of the X Division")
+_HEADS = re.compile(r"^\s*who\s+(heads|chairs|directs)\s+(?=the\s+[A-Z])")
+_POST_OF_VERB = {"heads": "Head of ", "chairs": "Chair of ", "directs": "Director of "}
+
+
+def _as_role_phrase(piece: str) -> str:
+    """A relative clause or participle giving a post, as the post phrase it states: ", who serves as a
+    Legal Officer in X" -> "Legal Officer in X", ", who served as Y" -> "former Y", ", who heads the Z
+    Unit" -> "Head of the Z Unit" (same length or shorter, so offsets after it stay usable)."""
+    serves = _SERVES_AS.match(piece)
+    if serves:
+        return ("former " if serves.group(2) else "") + piece[serves.end() :]
+    heads = _HEADS.match(piece)
+    if heads:
+        return _POST_OF_VERB[heads.group(1)] + piece[heads.end() :]
+    return piece
+
+
 def _segments(text: str, start: int, end: int) -> list[_Segment]:
     """Comma-separated parts of a phrase, split again where a second role is joined by "and"."""
     segments: list[_Segment] = []
@@ -232,10 +297,13 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
         for piece, piece_offset in _split_roles(raw, offset):
             # ", who is the Director of X", ", who was formerly Chief of Y" (then a former post)
             relative = re.match(
-                r"\s*who\s+(?:is|was(?=\s+(?:formerly|previously)\b))\s+(?:the\s+|an?\s+)?", piece
+                r"\s*who\s+(?:is|was(?=\s+(?:also\s+)?(?:formerly|previously|an?\s+former)\b))\s+(?:also\s+)?"
+                r"(?:the\s+|an?\s+)?",
+                piece,
             )
             if relative:
                 piece, piece_offset = piece[relative.end() :], piece_offset + relative.end()
+            piece = _as_role_phrase(piece)
             cleaned = re.sub(r"^\s*(?:and|as well as|of|the|a|an|now|currently)\s+", "", piece).strip(
                 " \n\t-–"
             )
@@ -256,15 +324,33 @@ _SERIES_ITEM = re.compile(r"\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s*")
 _SERIES_LAST = re.compile(r"\s*(?:[A-Z][\w-]*\s+)+and\s+[A-Z]")
 
 
+# A minister's portfolio cut by the comma of a series: "Vice Minister of Family, Labour and Social Welfare"
+_PORTFOLIO_START = re.compile(r"\bMinister\s+(?:of|for)\s+((?:[A-Z][\w-]*\s*){1,3})$")
+
+
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """(part, offset) of a phrase cut at commas, semicolons and colons, keeping a series of names
-    that ends one unit's name whole: "Officer in the Policy, Evaluation and Training Division of X"."""
+    that ends one unit's name whole: "Officer in the Policy, Evaluation and Training Division of X",
+    "Minister of Fisheries, Forestry and Water of Y"."""
     found = re.finditer(r"[^,;:]+", text[start:end])
     parts = [(m.group(), start + m.start(), start + m.end()) for m in found]
     merged: list[tuple[str, int]] = []
     index = 0
     while index < len(parts):
         raw, first, last = parts[index]
+        portfolio = _PORTFOLIO_START.search(raw)
+        if portfolio and country_word(portfolio.group(1).strip()) is None:
+            following = index + 1
+            while following < len(parts) and _SERIES_ITEM.fullmatch(parts[following][0]):
+                following += 1
+            if (
+                following < len(parts)
+                and _SERIES_LAST.match(parts[following][0])
+                and text[parts[following - 1][2] : parts[following][1]].strip() == ","
+            ):
+                merged.append((text[first : parts[following][2]], first))
+                index = following + 1
+                continue
         series = _SERIES_START.search(raw)
         if series and _organization(series.group(1)) is None:
             following = index + 1
@@ -291,7 +377,9 @@ def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
         right = raw[join.end() :]
         left = raw[position : join.start()].split()
         now = re.sub(r"^(?:now|currently)\s+", "", right)  # "former X of Y and now Professor at Z"
-        if _FORMER.match(right) or (_starts_with_role(now) and (_ends_with_role(left) or now != right)):
+        # "Professor of International Law and Director of X": a role with its field, then a second role
+        after_role = _ends_with_role(left) or now != right or _role_prefix(left) > 0
+        if _FORMER.match(right) or (_starts_with_role(now) and after_role):
             pieces.append((raw[position : join.start()], offset + position))
             position = join.end()
     pieces.append((raw[position:], offset + position))
@@ -469,6 +557,13 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
     rest = " ".join(words[prefix:])
     opened = _OpenRole(role, segment.start, segment.former, group=segment.group)
     qualifier = _ROLE_QUALIFIER.match(" " + rest) if rest else None
+    subject = re.match(r"on\s", rest)
+    if subject:  # "Senior Specialist on Social Dialogue": a subject, no organization (but "... at UNICEF")
+        where = re.search(r"\s+(?:at|in|with)\s+(?:the\s+)?(?=[A-Z])", rest)
+        organization = _organization(rest[where.end() :]) if where else None
+        if organization is not None:
+            opened.organizations.append((segment.start, organization))
+        return opened
     if rest and qualifier is None:
         organization = _organization(rest)  # "Research Fellow Research Department of ..."
         if organization is not None:
@@ -479,13 +574,25 @@ def _role_from_segment(segment: _Segment, words: list[str], prefix: int) -> _Ope
         if _role_prefix(named.split()):  # "Senior Adviser to the Under-Secretary-General for X": a person
             opened.role = f"{role} {rest}"
             return opened
-        organization = _accredited_mission(role, named) or _organization(named)
+        if role.split()[-1] in {"Professor", "Lecturer"} and not find_organizations(named):
+            opened.role = f"{role} {rest}"  # "Professor of International Law": a field, no organization
+            return opened
+        organization = _accredited_mission(role, named)
+        if organization is None and qualifier.group(1) in ("of", "for"):
+            organization = _ministry(role, named)
+        organization = organization or _organization(named)
         if organization is None and qualifier.group(1) not in ("in", "with"):
             organization = _national_body(role, named)
         if organization is not None:
             opened.organizations.append((segment.start, organization))
-        else:
-            opened.role = f"{role} {rest}"  # "Director of Human Resources", "Moderator of the session"
+            return opened
+        opened.role = f"{role} {rest}"  # "Director of Human Resources", "Moderator of the session"
+        # "Programme Analyst for Energy at UNDP Mongolia": a field, then where the role is held
+        where = re.search(r"\s+(?:at|in|with)\s+(?:the\s+)?(?=[A-Z])", rest)
+        organization = _organization(rest[where.end() :]) if where else None
+        if where is not None and organization is not None:
+            opened.role = f"{role} {rest[: where.start()]}"
+            opened.organizations.append((segment.start, organization))
     return opened
 
 
@@ -518,6 +625,22 @@ def _national_body(role: str, place: str, diplomats_only: bool = False) -> Organ
         return None
     kind = OrganizationType.PERMANENT_MISSION if diplomatic else OrganizationType.GOVERNMENT
     return national_organization(kind, alpha3)
+
+
+def _ministry(role: str, portfolio: str) -> Organization | None:
+    """ "Vice Minister of Family, Labour and Social Welfare of X": a minister of a portfolio works at the
+    ministry of that portfolio (of the country named after it)."""
+    if role.split()[-1] != "Minister":
+        return None
+    words = portfolio.strip().split()
+    country = re.search(r"\s+of\s+(?:the\s+)?([^,]+)$", portfolio)
+    alpha3 = country_word(country.group(1).strip()) if country else None
+    if alpha3 is not None and country is not None:
+        words = portfolio[: country.start()].strip().split()
+    if not words or not _descriptive([word.rstrip(",") for word in words]):
+        return None
+    name = "Ministry of " + " ".join(words)
+    return Organization(key=slugify(name), name=name, type=OrganizationType.GOVERNMENT, country=alpha3)
 
 
 def _names_organization(text: str) -> bool:
@@ -575,6 +698,8 @@ def _organization(name: str) -> Organization | None:
     if first.span.start == 0 and re.match(r"\s+to\s", name[first.span.end :]):
         return first.organization  # "Permanent Mission of X to the United Nations Office at Geneva"
     longest = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
+    if longest.span.start == 0 and country_word(name[longest.span.end :].strip()) is not None:
+        return longest.organization  # "UNDP Mongolia", "UNICEF Viet Nam": the body's office in a country
     covers = (longest.span.end - longest.span.start) / len(name)
     # "... Division of the Department of Peace Operations (DPO)": an acronym in brackets ends the name
     ends = longest.span.end >= len(name.rstrip(" )")) or bool(
@@ -612,6 +737,9 @@ def find_posts(
     the organization hosting it ("At X, where Mr. Y, Senior Adviser, Immunization, ...").
     """
     posts: list[PostDraft] = []
+    first_seen: dict[str, int] = {}  # where each person is first named
+    for mention, key in keyed:
+        first_seen[key] = min(first_seen.get(key, mention.span.start), mention.span.start)
     for unit in units:
         inside = [(m, k) for m, k in keyed if unit.span.start <= m.span.start < unit.span.end]
         in_prose = unit.kind in PROSE_KINDS
@@ -619,10 +747,14 @@ def find_posts(
         for index, (mention, key) in enumerate(inside):
             limit = inside[index + 1][0].span.start if index + 1 < len(inside) else unit.span.end
             phrase = phrase_after(text, mention, limit, in_prose)
+            introduced = first_seen.get(key, mention.span.start) >= mention.span.start
+            if in_prose and phrase[0] == phrase[1] and index + 1 < len(inside) and introduced:
+                phrase = _shared_of_phrase(text, mention, inside, index, unit.span.end) or phrase
             if in_prose:
                 before = role_before_name(text, unit.span.start, mention.span.start)
             else:
-                before = (unit.span.start, mention.span.start) if index == 0 else None
+                before = (_line_or_cell_start(text, unit.span.start, mention.span.start), mention.span.start)
+                before = before if index == 0 else None
             found.extend(posts_for_mention(text, mention, key, phrase, before))
         if not in_prose and inside:
             found = _share_caption_affiliation(text, found, inside[-1][0], unit.span.end)
@@ -631,6 +763,36 @@ def find_posts(
     named = [m.organization for m in find_organizations(text)]
     posts = [_organization_from_qualifier(post, named) for post in posts if not _is_study(post.role)]
     return deduplicate_posts(_posts_at_hosts(posts, units, hosts or {}))
+
+
+def _shared_of_phrase(
+    text: str, mention: PersonMention, inside: Sequence[tuple[PersonMention, str]], index: int, end: int
+) -> tuple[int, int] | None:
+    """ "Professor X and Professor Y of Z University": two full names joined by "and" share the "of"
+    phrase after the second, when both carry the same academic or post title (not "Professor X and
+    Dr. Y of Z", nor a short "Professor X"). Only where the first is introduced (named for the first
+    time): a person named before may be from elsewhere."""
+    following = inside[index + 1][0]
+    if not re.fullmatch(r"\s+and\s+", text[mention.name_span.end : following.span.start]):
+        return None
+    titles = [{t.canonical for t in m.titles if t.kind in ("academic", "post")} for m in (mention, following)]
+    if (
+        not titles[0]
+        or titles[0] != titles[1]
+        or not (mention.has_full_name and following.has_full_name)
+        or not re.match(r"\s+of\s", text[following.name_span.end : end])
+    ):
+        return None
+    limit = inside[index + 2][0].span.start if index + 2 < len(inside) else end
+    phrase = phrase_after(text, following, limit, True)
+    return phrase if phrase[0] < phrase[1] else None
+
+
+def _line_or_cell_start(text: str, block_start: int, name_start: int) -> int:
+    """Where the words before a block's first name start: after the last line break or table cell
+    border before it, so a programme table's header ("| Time | Item | Speaker |") is no role."""
+    cut = max(text.rfind("\n", block_start, name_start), text.rfind("|", block_start, name_start))
+    return block_start if cut < 0 else cut + 1
 
 
 def _is_study(role: str) -> bool:
@@ -707,13 +869,24 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 
 
+# "UNCTAD's Director of Technology, Dr. X": an organization's post before the name
+_ORGANIZATION_ROLE_BEFORE_NAME = re.compile(
+    r"\b((?:[A-Z][\w&-]*\s+){0,6}?[A-Z][\w&-]*)'s\s+((?:[A-Z][\w-]*\s+)*?[A-Z][\w-]*"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*),\s*$"
+)
+
+
 def role_before_name(text: str, block_start: int, name_start: int) -> tuple[int, int] | None:
-    """The span of a post phrase written just before a name in prose, if there is one."""
+    """The span of a post phrase written just before a name in prose, if there is one: "the Director
+    of X, Dr. Y", or an organization's post "X's Director of Technology, Dr. Y" (organization first)."""
     window_start = max(block_start, name_start - 160)
     match = _ROLE_BEFORE_NAME.search(text, window_start, name_start)
-    if match is None or not _role_prefix(match.group(1).split()):
-        return None
-    return match.start(1), match.end(1)
+    if match is not None and _role_prefix(match.group(1).split()):
+        return match.start(1), match.end(1)
+    owned = _ORGANIZATION_ROLE_BEFORE_NAME.search(text, window_start, name_start)
+    if owned is not None and _role_prefix(owned.group(2).split()) and _organization(owned.group(1)):
+        return owned.start(1), owned.end(2)
+    return None
 
 
 # ----- parts in a meeting's programme: chair, discussant, rapporteur ... ---------------------------

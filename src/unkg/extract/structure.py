@@ -8,10 +8,10 @@ caption, paragraph ... and repaired across page breaks) and adds what extraction
 * days ("Day 1: Monday, 2 September", "Tuesday 3 September", "DAY ONE — Tuesday 8 September")
   giving each session its date, from above or from a day line right below the session heading;
 * sessions ("Session 5: Visit to WIPO", "Session 3 Visit to WHO", "Summary Record Session 1 ...",
-  "SESSION II — ...", "Session Three –", "First Session:", "Panel 2.", "Part II:", "III. Visit to ...",
-  an "Opening Session" or an unnumbered opening heading numbered 0) with the organization they visit
-  as host; a report's sessions are the headings of its most specific style (panels inside sessions
-  are not sessions);
+  "SESSION II — ...", "Session Three –", "First Session:", "Panel 2.", "Part II:", "Roundtable 1:",
+  "Workshop 3 -", "III. Visit to ...", an "Opening Session" or an unnumbered opening heading numbered 0)
+  with the organization they visit as host; a report's sessions are the headings of its most specific
+  style (panels inside sessions are not sessions);
 * units: every block with the session it belongs to, and prose passages joined where a sentence
   runs on past a footnote or a page break ("... WIPO also deals with" / "cases regarding ...").
 
@@ -123,11 +123,17 @@ _DAY_HEADING_WEEKDAY_AFTER = re.compile(
 # "SESSION II — Meeting at ...", "Session Three – ..."
 _SESSION_HEADING = re.compile(rf"\bSession\s+{_NUMBER}\b{_SEPARATOR}", re.IGNORECASE)
 # "First Session: Visit to ...", "Second Panel – ..."
-_ORDINAL_HEADING = re.compile(rf"^{_MARKDOWN}{_ORDINAL}\s+(Session|Panel|Part)\b{_SEPARATOR}", re.IGNORECASE)
-# "Panel 2. Title", "Part II: Title": only at the start, and followed by a separator, a capital or
-# nothing (not the caption "Panel 4 speakers, from left: ...")
+# "Second Roundtable: ..."
+_ORDINAL_HEADING = re.compile(
+    rf"^{_MARKDOWN}{_ORDINAL}\s+(Session|Panel|Part|Roundtable|Round\s+Table|Workshop)\b{_SEPARATOR}",
+    re.IGNORECASE,
+)
+# "Panel 2. Title", "Part II: Title", "Roundtable 1: Title", "Workshop 3 - Title": only at the start, and
+# followed by a separator, a capital or nothing (not the caption "Panel 4 speakers, from left: ...")
 _PANEL_OR_PART_HEADING = re.compile(
-    rf"^{_MARKDOWN}(Panel|Part)\s+{_NUMBER}(?:\s*[:.,–—―-]+\s*|\s+(?=(?-i:[A-Z\"'(]))|\s*$)", re.IGNORECASE
+    rf"^{_MARKDOWN}(Panel|Part|Roundtable|Round\s+Table|Workshop)\s+{_NUMBER}"
+    rf"(?:\s*[:.,–—―-]+\s*|\s+(?=(?-i:[A-Z\"'(]))|\s*$)",
+    re.IGNORECASE,
 )
 # "III. Visit to the ILO", "2) Meeting with ...": an enumerated heading is a session only when its
 # title says that the group met someone (a list item "3. A path ahead" is not)
@@ -148,7 +154,8 @@ _UNNUMBERED_OPENING = re.compile(
 # Session heading styles from the most to the least specific; a report's sessions are the headings
 # of its most specific style, so the "Panel" or "Part" headings of a report with "Session" headings
 # (panels within sessions, parts grouping them) and its enumerated lists are not sessions.
-_STYLE_RANK = ("session", "panel", "part", "enumerated", "visit", "slot")
+# Roundtables and workshops are panels' kin: the sessions of a report without "Session" headings.
+_STYLE_RANK = ("session", "panel", "roundtable", "workshop", "part", "enumerated", "visit", "slot")
 # A heading that is only a time slot, or a slot and a title: "10:00 - 11:30", "14.00-15.30 | Meeting
 # with WHO", "09:30 to 11:00: UNHCR" (numbered in order, as the report's last resort style)
 _CLOCK = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"  # "10:00", "9.30 a.m.", "2 pm"
@@ -399,9 +406,9 @@ def parse_day_heading(text: str, year: int | None) -> str | None:
 
 @dataclass(frozen=True)
 class SessionHeading:
-    """What a heading says about a session: its style ("session", "panel", "part", "enumerated",
-    "opening", "closing" or "unnumbered opening"), its number (``None`` for a closing session, which
-    follows the others) and its title."""
+    """What a heading says about a session: its style ("session", "panel", "roundtable", "workshop",
+    "part", "enumerated", "opening", "closing" or "unnumbered opening"), its number (``None`` for a
+    closing session, which follows the others) and its title."""
 
     style: str
     number: int | None
@@ -410,8 +417,9 @@ class SessionHeading:
 
 def parse_session_heading_text(text: str) -> SessionHeading | None:
     """The session a heading names, or ``None``: "Session 3: Visit to WHO", "SESSION II — Meeting at
-    the ILO", "Session Three – ...", "First Session: ...", "Panel 2. ...", "Part II: ...", "III. Visit to
-    ...", "Opening Session with ...", "Opening of the Forum at ...", "Closing Session"."""
+    the ILO", "Session Three – ...", "First Session: ...", "Panel 2. ...", "Part II: ...",
+    "Roundtable 1: ...", "III. Visit to ...", "Opening Session with ...", "Opening of the Forum at ...",
+    "Closing Session"."""
     flat = re.sub(r"^#{1,6}\s*", "", " ".join(text.split()))
     day = day_heading_match(flat)  # "Day 1: Monday, 2 September Opening of the Forum" (one block)
     flat = flat[day.end() :] if day else flat
@@ -428,13 +436,13 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     ordinal = _ORDINAL_HEADING.match(flat)
     if ordinal:
         return SessionHeading(
-            ordinal.group(2).lower(), heading_number(ordinal.group(1)), flat[ordinal.end() :].strip()
+            _style(ordinal.group(2)), heading_number(ordinal.group(1)), flat[ordinal.end() :].strip()
         )
     panel = _PANEL_OR_PART_HEADING.match(flat)
     number = heading_number(panel.group(2)) if panel else None
     if panel and number is not None:
         return SessionHeading(
-            panel.group(1).lower(), number, _TIME_BEFORE_TITLE.sub("", flat[panel.end() :]).strip()
+            _style(panel.group(1)), number, _TIME_BEFORE_TITLE.sub("", flat[panel.end() :]).strip()
         )
     enumerated = _ENUMERATED_HEADING.match(flat)
     number = heading_number(enumerated.group(1)) if enumerated else None
@@ -443,6 +451,11 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     if _UNNUMBERED_OPENING.match(flat):
         return SessionHeading("unnumbered opening", 0, flat)
     return None
+
+
+def _style(word: str) -> str:
+    """The style a heading word names: "Panel" -> "panel", "Round Table" -> "roundtable"."""
+    return "".join(word.lower().split())
 
 
 def heading_number(token: str) -> int | None:
