@@ -444,6 +444,8 @@ def _statement_interactions(statement: DraftStatement, speaker: str, add: _Adder
     elif statement.act is SpeechAct.ANSWERED:
         for asker in statement.answered_askers:
             add(speaker, asker, InteractionKind.ANSWERED, statement.span, statement.session)
+        for asker in statement.questioners:  # "Asked by X, the Ambassador explained ...": X asked too
+            add(asker, speaker, InteractionKind.ASKED, statement.span, statement.session)
     elif statement.act is SpeechAct.THANKED:
         for target in people_only:
             add(speaker, target, InteractionKind.THANKED, statement.span, statement.session)

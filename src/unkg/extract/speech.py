@@ -311,9 +311,13 @@ _PAST_VERB = re.compile(r"\s+(?:(?:then|also|further|first|briefly)\s+)?([a-z]{3
 # "In response, ...", "Answering the question, ...", "Responding to Professor X, ...", "In reply, ...",
 # "Asked about the budget, ..."
 _ANSWER_INTRO = re.compile(
-    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying|Asked\s+(?:about|whether|how|why|what|if))"
-    r"\b[^,]{0,80},\s*"
+    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying"
+    r"|Asked\s+(?:about|whether|how|why|what|if|by))"
+    r"\b[^,]{0,140},\s*"
 )
+# An answer's opening that names who asked: "Asked by Ms. X, ...", "Responding to questions from Dr. A
+# and Ms. B, ...", "In reply to a question from X, ..." (the people named before the subject asked)
+_ASKED_BY_INTRO = re.compile(r"Asked\s+by\b|[^,]{0,60}\bquestions?\s+(?:\w+\s+)?(?:from|by)\b")
 
 
 _ACCORDING_TO = re.compile(r"According\s+to\s+(?:the\s+)?")
@@ -355,7 +359,9 @@ def _subject_positions(text: str, sentence: Span) -> list[int]:
     remarks = _REMARKS_OPENING.match(text, sentence.start, sentence.end)
     if remarks:
         positions.append(remarks.end())
-    window = text[sentence.start : min(sentence.end, sentence.start + 160)]
+    # an answer's long opening ("Asked by Ms. X, a student from Y, how Z viewed ..., the Ambassador said")
+    reach = 260 if _ANSWER_INTRO.match(text, sentence.start, sentence.end) else 160
+    window = text[sentence.start : min(sentence.end, sentence.start + reach)]
     for match in re.finditer(r",\s+(?:where\s+|when\s+)?", window):
         positions.append(sentence.start + match.end())
         if len(positions) > 4:
@@ -441,12 +447,23 @@ def _verb_here(
                 continue
             return None
         verb = verb_forms().get(token)
-        if verb is not None and _finite(token):
+        if verb is not None and _finite(token) and _reports_here(text, verb, position + word.end()):
             return position + word.start(), position + word.end(), token
         if token in _ADVERBS or (skip_apposition and token in _APPOSITION_WORDS):
             continue
         return None
     return None
+
+
+# Verbs that report speech only with the words after them: "followed up by asking", "followed with a
+# question" (not "followed the debate")
+_ONLY_BEFORE = {"follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)")}
+
+
+def _reports_here(text: str, verb: Verb, verb_end: int) -> bool:
+    """Whether a verb that reports speech only in some phrases is in one of them here."""
+    phrase = _ONLY_BEFORE.get(verb.lemma)
+    return phrase is None or phrase.match(text, verb_end) is not None
 
 
 def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bool]:
@@ -591,6 +608,7 @@ class DraftStatement:
     group_object: bool = False
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
+    questioners: list[str] = field(default_factory=list)  # "Asked by X, ...": X asked the speaker
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
     discussant: bool = False  # "As discussant, X ...": a comment by role
     pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
@@ -702,8 +720,27 @@ def _passage_statements(
             recent.append(speakers)
             draft.speakers = speakers
             draft.addressees = [a for a in draft.addressees if a not in speakers]
+            if part > 0 and found:
+                _reply_in_sentence(found[-1], draft)
             found.append(draft)
     return found
+
+
+def _reply_in_sentence(question: DraftStatement, reply: DraftStatement) -> None:
+    """ "Professor X asked the Office whether ..., and Ms. Y said that ...": another person's statement
+    joined to a question in the same sentence answers it (and the question was put to them, when it
+    named no one)."""
+    if question.act is not SpeechAct.ASKED or reply.act not in _MAY_ANSWER:
+        return
+    if len(reply.speakers) != 1 or reply.speakers[0].startswith("group-"):
+        return
+    others = [a for a in question.addressees if a not in reply.speakers]
+    if set(reply.speakers) & set(question.speakers) or others:
+        return
+    reply.act, reply.explicit_act = SpeechAct.ANSWERED, True
+    reply.answered_askers = [s for s in question.speakers if not s.startswith("group-")]
+    question.addressees = list(reply.speakers)
+    question.group_object = False
 
 
 def _acts_after(text: str, position: int, limit: int) -> bool:
@@ -785,6 +822,8 @@ def _clause_draft(
         draft.answered_askers = [
             k.key for k in mentions if span.start <= k.mention.span.start < clause.subject.start
         ]
+        if _ASKED_BY_INTRO.match(text, span.start, clause.subject.start):
+            draft.questioners = list(draft.answered_askers)
     verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
     if draft.act in (SpeechAct.STATED, SpeechAct.COMMENTED) and _AND_ASKED.search(
         text, clause.verb_end, span.end
@@ -1124,8 +1163,8 @@ def _answer(
     waiting = [q for q in pending if (not q.addressees and not named_only) or speaker in q.addressees]
     statement.act = SpeechAct.ANSWERED
     named = statement.answered_askers  # askers the answer itself names ("Responding to Ms. X, ...")
-    if named:
-        waiting = [q for q in pending if set(q.speakers) & set(named)] or waiting
+    if named:  # only their questions: "Asked by X, ..." answers X, not a question waiting from someone else
+        waiting = [q for q in pending if set(q.speakers) & set(named)]
     if waiting:
         statement.answers = waiting[-1].span
         askers = [s for q in waiting for s in q.speakers]

@@ -1,0 +1,91 @@
+"""Turn taking in forms unseen reports use: answers that name their askers ("Asked by X, ..."), follow-up
+questions, titles standing for a person introduced earlier in a long paragraph (invented reports)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from unkg.extract import extract
+from unkg.model import Document, Extraction, InteractionKind, SpeechAct
+
+MakeDocument = Callable[..., Document]
+
+
+def _speaker_at(extraction: Extraction, start: str) -> tuple[str, SpeechAct]:
+    offset = extraction.document.text.index(start)
+    found = max(
+        (s for s in extraction.statements if s.span.start <= offset < s.span.end), key=lambda s: s.span.start
+    )
+    return found.speaker, found.act
+
+
+def _interactions(extraction: Extraction) -> set[tuple[str, str, InteractionKind]]:
+    return {(i.source, i.target, i.kind) for i in extraction.interactions}
+
+
+def _report(*paragraphs: str) -> str:
+    return "\n\n".join(["Session 1: Visit to the Mission", *paragraphs])
+
+
+LUNCH = _report(
+    "Ambassador Liesel MARQUARDT, Permanent Representative of Austria to the United Nations in Vienna, "
+    "hosted a breakfast for the visitors at the residence. She recalled that the Mission had supported "
+    "the regional water initiative since its launch and that the Government would host its next review "
+    "meeting. Asked by Mr. Oskar Lindahl, a doctoral candidate at the University of Turku, how the review "
+    "would involve the upstream countries that had not signed the framework, the Ambassador explained that "
+    "observers would be invited. Mr. Lindahl followed up by asking whether observers could speak. The "
+    "Ambassador answered that they could, at the Chair's discretion."
+)
+
+
+def test_an_answer_opening_asked_by_someone_answers_them(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(LUNCH))
+    assert _speaker_at(extraction, "Asked by Mr. Oskar") == ("marquardt-liesel", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    assert ("lindahl-oskar", "marquardt-liesel", InteractionKind.ASKED) in found
+    assert ("marquardt-liesel", "lindahl-oskar", InteractionKind.ANSWERED) in found
+
+
+def test_a_title_stands_for_the_holder_named_earlier_in_the_same_long_paragraph(
+    make_document: MakeDocument,
+) -> None:
+    extraction = extract(make_document(LUNCH))  # "Ambassador X" more than a few lines before "The Ambassador"
+    assert _speaker_at(extraction, "The Ambassador answered") == ("marquardt-liesel", SpeechAct.ANSWERED)
+
+
+def test_following_up_by_asking_is_a_question_of_its_own(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(LUNCH))
+    assert _speaker_at(extraction, "Mr. Lindahl followed up") == ("lindahl-oskar", SpeechAct.ASKED)
+
+
+def test_following_something_else_reports_no_speech(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Mission's work on water. Mr. Tuomas Rinne followed the debate from "
+        "the gallery. She added that the Mission would publish a note."
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "Mr. Tuomas Rinne followed")[0] == "voss-petra"
+
+
+def test_an_answer_to_questions_from_two_people_answers_both(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss, Director of the Water Division, presented the Division's programme. Responding to "
+        "questions from Ms. Ilona Sarvas and Mr. Tuomas Rinne, Dr. Voss said that funding was secured."
+    )
+    found = _interactions(extract(make_document(text)))
+    for asker in ("sarvas-ilona", "rinne-tuomas"):
+        assert ("voss-petra", asker, InteractionKind.ANSWERED) in found
+        assert (asker, "voss-petra", InteractionKind.ASKED) in found
+
+
+def test_a_reply_joined_to_a_question_in_one_sentence_answers_it(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Office's survey of river basins. Professor Aldo Ferrante also asked "
+        "the Office whether the survey could cover the Alpine lakes, and Ms. Sarvas said that this would "
+        "depend on funding. Ms. Ilona Sarvas of the Office thanked Professor Ferrante."
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "Ms. Sarvas said") == ("sarvas-ilona", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    assert ("sarvas-ilona", "ferrante-aldo", InteractionKind.ANSWERED) in found
+    assert ("ferrante-aldo", "sarvas-ilona", InteractionKind.ASKED) in found
