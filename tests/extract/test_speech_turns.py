@@ -89,3 +89,39 @@ def test_a_reply_joined_to_a_question_in_one_sentence_answers_it(make_document: 
     found = _interactions(extraction)
     assert ("sarvas-ilona", "ferrante-aldo", InteractionKind.ANSWERED) in found
     assert ("ferrante-aldo", "sarvas-ilona", InteractionKind.ASKED) in found
+
+
+def test_a_host_styled_his_or_her_excellency_hosts(make_document: MakeDocument) -> None:
+    text = _report(
+        "H.E. Mr. Bartek NOWICKI, Ambassador and Permanent Representative of Poland to the United Nations "
+        "Office at Vienna, hosted Professor Ingrid Halvorsen and the delegation at his residence. He "
+        "recalled the Mission's support for the programme."
+    )
+    extraction = extract(make_document(text))
+    assert ("nowicki-bartek", "halvorsen-ingrid", InteractionKind.HOSTED) in _interactions(extraction)
+    assert _speaker_at(extraction, "He recalled")[0] == "nowicki-bartek"
+
+
+def test_being_briefed_by_someone_is_their_briefing(make_document: MakeDocument) -> None:
+    text = _report(
+        "At the Agency the visitors were briefed by Dr. Corin Maddox, Head of the Data Unit. He reminded "
+        "them that only a third of stations reported daily. Professor Ingrid Halvorsen asked whether the "
+        "network would grow. Dr. Maddox conceded that the budget was flat."
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "At the Agency") == ("maddox-corin", SpeechAct.PRESENTED)
+    assert _speaker_at(extraction, "He reminded them")[0] == "maddox-corin"
+    assert _speaker_at(extraction, "Dr. Maddox conceded") == ("maddox-corin", SpeechAct.ANSWERED)
+    assert ("maddox-corin", "halvorsen-ingrid", InteractionKind.ANSWERED) in _interactions(extraction)
+
+
+def test_meeting_someone_narrates_and_does_not_go_on_with_the_last_talk(make_document: MakeDocument) -> None:
+    text = _report(
+        "Ms. Ingrid Halvorsen presented the Institute's research on fisheries.",
+        "In the afternoon the group met Dr. Corin Maddox, Head of the Data Unit.",
+    )
+    extraction = extract(make_document(text))
+    offset = text.index("In the afternoon")
+    assert not any(
+        s.span.start <= offset < s.span.end for s in extraction.statements if s.speaker == "halvorsen-ingrid"
+    )

@@ -330,7 +330,7 @@ _OPINION = re.compile(
 # (a session's opener presents; "The dialogue was opened by the Convener" welcomes: stated)
 _PASSIVE_AGENT = re.compile(
     r"\b(?:(session|panel|presentation|discussion|briefing)|\w+)\s+(?:was|were)\s+"
-    r"(opened|led|chaired|introduced|presented|given|delivered|answered)\s+by\s+(?:the\s+)?"
+    r"(opened|led|chaired|introduced|presented|given|delivered|answered|briefed)\s+by\s+(?:the\s+)?"
 )
 
 
@@ -346,7 +346,8 @@ def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention])
                 if verb == "answered":  # "The question was answered by Ms. X"
                     return Clause(subject, match.start(), match.end(), SpeechAct.ANSWERED, True)
                 # "The panel was chaired by X": chairing, not presenting
-                presents = match.group(1) is not None and verb != "chaired"
+                # "The participants were briefed by Dr. X": a briefing, as "X briefed the participants"
+                presents = (match.group(1) is not None and verb != "chaired") or verb == "briefed"
                 act = SpeechAct.PRESENTED if presents else SpeechAct.STATED
                 return Clause(subject, match.start(), match.end(), act, False)
     return None
@@ -376,11 +377,15 @@ _REMARKS_OPENING = re.compile(
 )
 
 
+# Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X"
+_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+|H\.\s?E\.\s+|(?:His|Her)\s+Excellency\s+)?")
+
+
 def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[KeyedMention]) -> Subject | None:
     """A person, title, pronoun or group starting at ``position``."""
-    lead = re.match(r"(?:The\s+|the\s+)?", text[position:])
+    lead = _SUBJECT_LEAD.match(text, position)
     for keyed in mentions:
-        if keyed.mention.span.start in (position, position + (lead.end() if lead else 0)):
+        if keyed.mention.span.start in (position, lead.end() if lead else position):
             return _with_coordinated(text, Subject(position, keyed.mention.span.end, (keyed.key,)), mentions)
     pronoun = re.match(r"(He|She|They|he|she|they)\b", text[position : sentence.end])
     if pronoun:
