@@ -125,3 +125,19 @@ def test_meeting_someone_narrates_and_does_not_go_on_with_the_last_talk(make_doc
     assert not any(
         s.span.start <= offset < s.span.end for s in extraction.statements if s.speaker == "halvorsen-ingrid"
     )
+
+
+def test_people_sharing_a_family_name_are_told_apart_by_title(make_document: MakeDocument) -> None:
+    text = _report(
+        "The delegation was led by Professor Anders BREKKE (University of Bergen). The visit was arranged "
+        "by Ms. Sigrid Brekke, an alumna now working at the Office, who is not related to him.",
+        "Ms. Sigrid Brekke presented the Office's programme on coastal towns. Professor Brekke asked her "
+        "whether towns could apply directly. Ms. Brekke replied that they could. Professor Brekke thanked "
+        "her for her answer.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "Professor Brekke asked") == ("brekke-anders", SpeechAct.ASKED)
+    assert _speaker_at(extraction, "Professor Brekke thanked")[0] == "brekke-anders"
+    found = _interactions(extraction)
+    assert ("brekke-anders", "brekke-sigrid", InteractionKind.ASKED) in found
+    assert ("brekke-sigrid", "brekke-anders", InteractionKind.ANSWERED) in found

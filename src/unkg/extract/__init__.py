@@ -33,7 +33,7 @@ from unkg.extract.resolve import (
     resolve_people,
     resolve_role_reference,
 )
-from unkg.extract.role_references import resolve_role_words
+from unkg.extract.role_references import resolve_role_words, retitle_family_names
 from unkg.extract.speech import (
     DraftStatement,
     GroupDraft,
@@ -80,7 +80,7 @@ def extract(document: Document) -> Extraction:
     mentions = find_person_mentions(text, blocks, vocabulary)
     preferred = [u.span for u in layout.units if u.kind in _SHOWN_KINDS]
     resolution = resolve_people(mentions, preferred)
-    keyed = [KeyedMention(m, k) for m, k in resolution.mention_keys]
+    keyed = retitle_family_names([KeyedMention(m, k) for m, k in resolution.mention_keys])
     drafts = find_posts(text, layout.units, resolution.mention_keys)
     holders = _role_holders(layout, drafts, keyed)
     keyed += _resolved_role_references(mentions, layout, holders)

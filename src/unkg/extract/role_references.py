@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from unkg.extract.mentions import PersonMention
-from unkg.extract.names import reference_rows
+from unkg.extract.names import fold, reference_rows
 from unkg.extract.speech import KeyedMention
 from unkg.extract.structure import Unit
 from unkg.model import BlockKind, Span
@@ -225,3 +225,49 @@ def _unit_at(units: Sequence[Unit], position: int) -> Unit | None:
         if unit.span.start <= position < unit.span.end:
             return unit
     return None
+
+
+# ----- titles that tell apart people with one family name -----------------------------------------------
+
+
+def retitle_family_names(keyed: Sequence[KeyedMention]) -> list[KeyedMention]:
+    """ "Professor Endo" is Professor Takahiro Endo, not Ms. Midori Endo named just before: when people
+    share a family name, a short form with a title that is not a courtesy title (Professor, Dr.,
+    Ambassador) goes to the one person introduced with that title, unless its own person was too.
+
+    Why here: the family-name resolution picks the nearest person whose gender fits, and a title such as
+    "Professor" shows no gender, so two people sharing a name are told apart by the title alone."""
+    full: dict[str, set[str]] = {}  # folded family name -> people introduced with it in full
+    titled: dict[tuple[str, str], set[str]] = {}  # (family, title) -> people introduced with that title
+    genders: dict[str, set[str]] = {}
+    for item in keyed:
+        mention = item.mention
+        if mention.name is None or not mention.has_full_name:
+            continue
+        family = fold(mention.name.family)
+        full.setdefault(family, set()).add(item.key)
+        for title in mention.titles:
+            if title.kind != "courtesy":
+                titled.setdefault((family, title.canonical), set()).add(item.key)
+        if mention.gender:
+            genders.setdefault(item.key, set()).add(mention.gender)
+    found = []
+    for item in keyed:
+        mention = item.mention
+        key = item.key
+        if (
+            mention.name is not None
+            and not mention.has_full_name
+            and len(full.get(fold(mention.name.family), ())) > 1
+        ):
+            family = fold(mention.name.family)
+            for title in mention.titles:
+                holders = titled.get((family, title.canonical), set())
+                if title.kind == "courtesy" or key in holders or len(holders) != 1:
+                    continue
+                other = next(iter(holders))
+                if mention.gender is None or genders.get(other, {mention.gender}) == {mention.gender}:
+                    key = other
+                    break
+        found.append(KeyedMention(mention, key) if key != item.key else item)
+    return found
