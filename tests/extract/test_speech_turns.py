@@ -141,3 +141,19 @@ def test_people_sharing_a_family_name_are_told_apart_by_title(make_document: Mak
     found = _interactions(extraction)
     assert ("brekke-anders", "brekke-sigrid", InteractionKind.ASKED) in found
     assert ("brekke-sigrid", "brekke-anders", InteractionKind.ANSWERED) in found
+
+
+def test_a_second_presenter_speaking_right_after_a_question_to_no_one_answers_it(
+    make_document: MakeDocument,
+) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Office's survey of river basins. Mr. Janne Koivisto then spoke about "
+        "the pledges made at the last summit.",
+        "Professor Aldo Ferrante asked why so few pledges had been met. Mr. Koivisto said that reporting was "
+        "voluntary. Ms. Ilona Sarvas noted that her university tracked the pledges.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "Mr. Koivisto said") == ("koivisto-janne", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    assert ("koivisto-janne", "ferrante-aldo", InteractionKind.ANSWERED) in found
+    assert _speaker_at(extraction, "Ms. Ilona Sarvas noted") == ("sarvas-ilona", SpeechAct.STATED)

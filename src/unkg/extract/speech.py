@@ -1085,6 +1085,7 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
     headings name."""
     pending: list[DraftStatement] = []  # questions not yet answered
     spoken: set[str] = set()
+    presented: set[str] = set()  # who gave a presentation in the session so far
     previous: DraftStatement | None = None
     answering: set[str] = set()
     for statement in items:
@@ -1098,14 +1099,28 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
         is_question = statement.act is SpeechAct.ASKED
         may_answer = not is_question and statement.act not in _NOT_ANSWERS
         presenter_again = speaker in presenters and speaker in spoken and others_spoke
+        # another presenter of the session ("Mr. Y spoke about ...") speaking right after a question put to
+        # no one: the answer (only to such a question, not to a comment as the session's presenter)
+        later_presenter = (
+            speaker in presented
+            and speaker not in presenters
+            and others_spoke
+            and any(not q.addressees for q in pending[-1:])
+            and previous is pending[-1]
+        )
         asked_in_turn = new_turn and any(speaker in q.addressees for q in pending[-1:])
         if (
-            may_answer and ((presenter_again and _answer_due(speaker, pending, previous)) or asked_in_turn)
+            may_answer
+            and (
+                (presenter_again and _answer_due(speaker, pending, previous))
+                or asked_in_turn
+                or later_presenter
+            )
         ) or (
             statement.act is SpeechAct.ANSWERED and statement.explicit_act
         ):  # a presenter speaking again, the person just asked by name speaking next, or "replied"
             answering = set(statement.speakers)
-            named_only = not presenter_again and statement.act is not SpeechAct.ANSWERED
+            named_only = not (presenter_again or later_presenter) and statement.act is not SpeechAct.ANSWERED
             _answer(statement, speaker, pending, previous, named_only)
         elif speaker in answering and statement.first_in_passage and may_answer:
             statement.act = SpeechAct.ANSWERED
@@ -1136,6 +1151,8 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             if other is not None:
                 statement.addressees = [other]
         spoken.update(statement.speakers)
+        if statement.act is SpeechAct.PRESENTED:
+            presented.update(statement.speakers)
         previous = statement
     _default_question_addressees(items, presenters)
 
