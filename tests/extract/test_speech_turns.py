@@ -157,3 +157,18 @@ def test_a_second_presenter_speaking_right_after_a_question_to_no_one_answers_it
     found = _interactions(extraction)
     assert ("koivisto-janne", "ferrante-aldo", InteractionKind.ANSWERED) in found
     assert _speaker_at(extraction, "Ms. Ilona Sarvas noted") == ("sarvas-ilona", SpeechAct.STATED)
+
+
+def test_a_concern_that_ends_in_a_question_waits_for_an_answer(make_document: MakeDocument) -> None:
+    text = _report(
+        "At the Agency the visitors were briefed by Dr. Corin Maddox, Head of the Data Unit.",
+        "Professor Aldo Ferrante cautioned that stations could not replace local observers, and asked how "
+        "much of the budget came from donors. Dr. Maddox conceded that donors paid most of it.",
+    )
+    extraction = extract(make_document(text))
+    concern = ("ferrante-aldo", SpeechAct.EXPRESSED_CONCERN)
+    assert _speaker_at(extraction, "Professor Aldo Ferrante") == concern
+    assert _speaker_at(extraction, "Dr. Maddox conceded") == ("maddox-corin", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    assert ("ferrante-aldo", "maddox-corin", InteractionKind.ASKED) in found
+    assert ("maddox-corin", "ferrante-aldo", InteractionKind.ANSWERED) in found

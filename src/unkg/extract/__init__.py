@@ -438,7 +438,7 @@ def _interactions(
 
 def _statement_interactions(statement: DraftStatement, speaker: str, add: _Adder) -> None:
     people_only = [a for a in statement.addressees if not a.startswith("group-")]
-    if statement.act is SpeechAct.ASKED:
+    if statement.act is SpeechAct.ASKED or statement.also_asks:  # also "cautioned ..., and asked how"
         for target in people_only:
             add(speaker, target, InteractionKind.ASKED, statement.span, statement.session)
     elif statement.act is SpeechAct.ANSWERED:

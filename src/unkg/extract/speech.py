@@ -614,6 +614,7 @@ class DraftStatement:
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
     questioners: list[str] = field(default_factory=list)  # "Asked by X, ...": X asked the speaker
+    also_asks: bool = False  # "cautioned that ..., and asked how ...": a concern that ends in a question
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
     discussant: bool = False  # "As discussant, X ...": a comment by role
     pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
@@ -834,6 +835,9 @@ def _clause_draft(
         text, clause.verb_end, span.end
     ):
         draft.act, draft.explicit_act = SpeechAct.ASKED, True  # "noted that ... and wondered whether ..."
+    elif draft.act is SpeechAct.EXPRESSED_CONCERN and _AND_ASKED.search(text, clause.verb_end, span.end):
+        # "cautioned that ..., and asked how ...": the concern stays, the question waits for an answer
+        draft.also_asks = True
     elif draft.act is SpeechAct.STATED and not draft.explicit_act:
         draft.act = _coordinated_act(text, clause.verb_end, span.end) or draft.act
     if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
@@ -1096,7 +1100,7 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
         if new_turn:
             answering = set()
         others_spoke = previous is not None and not set(previous.speakers) & set(statement.speakers)
-        is_question = statement.act is SpeechAct.ASKED
+        is_question = statement.act is SpeechAct.ASKED or statement.also_asks
         may_answer = not is_question and statement.act not in _NOT_ANSWERS
         presenter_again = speaker in presenters and speaker in spoken and others_spoke
         # another presenter of the session ("Mr. Y spoke about ...") speaking right after a question put to
@@ -1214,7 +1218,8 @@ def _last_other_speaker(items: Sequence[DraftStatement], statement: DraftStateme
 def _default_question_addressees(items: Sequence[DraftStatement], presenters: list[str]) -> None:
     """A question nobody answered is addressed to the session's presenter."""
     for statement in items:
-        if statement.act is not SpeechAct.ASKED or statement.addressees or statement.group_object:
+        asks = statement.act is SpeechAct.ASKED or statement.also_asks
+        if not asks or statement.addressees or statement.group_object:
             continue
         target = next((p for p in presenters if p not in statement.speakers), None)
         if target is not None:
