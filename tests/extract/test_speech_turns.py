@@ -172,3 +172,15 @@ def test_a_concern_that_ends_in_a_question_waits_for_an_answer(make_document: Ma
     found = _interactions(extraction)
     assert ("ferrante-aldo", "maddox-corin", InteractionKind.ASKED) in found
     assert ("maddox-corin", "ferrante-aldo", InteractionKind.ANSWERED) in found
+
+
+def test_thanking_both_speakers_thanks_the_two_who_last_spoke(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Office's survey of river basins. Mr. Janne Koivisto then spoke about "
+        "the pledges made at the last summit.",
+        "Professor Aldo Ferrante asked why so few pledges had been met. Mr. Koivisto said that reporting was "
+        "voluntary. Professor Ferrante thanked both speakers and invited Dr. Voss to visit Padua.",
+    )
+    found = _interactions(extract(make_document(text)))
+    assert ("ferrante-aldo", "koivisto-janne", InteractionKind.THANKED) in found
+    assert ("ferrante-aldo", "voss-petra", InteractionKind.THANKED) in found

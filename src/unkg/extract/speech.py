@@ -614,6 +614,7 @@ class DraftStatement:
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
     questioners: list[str] = field(default_factory=list)  # "Asked by X, ...": X asked the speaker
+    thanks_two: bool = False  # "thanked both speakers": the two people who last spoke to the speaker
     also_asks: bool = False  # "cautioned that ..., and asked how ...": a concern that ends in a question
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
     discussant: bool = False  # "As discussant, X ...": a comment by role
@@ -842,6 +843,8 @@ def _clause_draft(
         draft.act = _coordinated_act(text, clause.verb_end, span.end) or draft.act
     if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
         draft.act, draft.presents_if_named = SpeechAct.STATED, True
+    if draft.act is SpeechAct.THANKED:  # the two, not a person named later ("... and invited Ms. X to")
+        draft.thanks_two = bool(_BOTH_SPEAKERS.match(text, clause.verb_end, span.end))
     draft.discussant = bool(_DISCUSSANT.match(text, span.start, span.end))
     draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or draft.discussant
     if draft.discussant and draft.act is SpeechAct.STATED:
@@ -857,6 +860,10 @@ def _clause_draft(
     return draft
 
 
+# "thanked both speakers", "expressed thanks to the two panellists"
+_BOTH_SPEAKERS = re.compile(
+    r"[^.;]{0,40}?\b(?:both|the\s+two)\s+(?:speakers|presenters|panell?ists|briefers|officials|guests)\b"
+)
 # A question the same subject goes on to ask: "He noted that the scheme had changed and wondered whether
 # the Office had been consulted", "..., and asked whether ..."
 _AND_ASKED = re.compile(
@@ -1150,7 +1157,9 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             )  # "Ms. X briefed ... She remarked that ...": her own talk goes on
         if is_question:
             pending.append(statement)
-        if statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
+        if statement.act is SpeechAct.THANKED and statement.thanks_two:
+            statement.addressees = _last_other_speakers(items, statement, 2)
+        elif statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
             other = _last_other_speaker(items, statement)
             if other is not None:
                 statement.addressees = [other]
@@ -1204,6 +1213,22 @@ def _answer(
         statement.addressees = statement.addressees or [named[0]]
     elif previous is not None and not statement.addressees and previous.speakers[0] != speaker:
         statement.addressees = [previous.speakers[0]]
+
+
+def _last_other_speakers(items: Sequence[DraftStatement], statement: DraftStatement, count: int) -> list[str]:
+    """The ``count`` people other than the statement's speakers who spoke last before it in the session."""
+    found: list[str] = []
+    for earlier in reversed(items[: items.index(statement)]):
+        for speaker in earlier.speakers:
+            if (
+                speaker not in statement.speakers
+                and not speaker.startswith("group-")
+                and speaker not in found
+            ):
+                found.append(speaker)
+        if len(found) >= count:
+            return found[:count]
+    return found
 
 
 def _last_other_speaker(items: Sequence[DraftStatement], statement: DraftStatement) -> str | None:
