@@ -184,3 +184,25 @@ def test_thanking_both_speakers_thanks_the_two_who_last_spoke(make_document: Mak
     found = _interactions(extract(make_document(text)))
     assert ("ferrante-aldo", "koivisto-janne", InteractionKind.THANKED) in found
     assert ("ferrante-aldo", "voss-petra", InteractionKind.THANKED) in found
+
+
+def test_a_sentence_may_open_with_an_unnamed_speaker_and_its_article(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Office's survey of river basins. A doctoral student asked about the "
+        "cost of the survey. A representative of a Chilean NGO asked Dr. Voss why the survey left out "
+        "the glaciers.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "A doctoral student")[1] is SpeechAct.ASKED
+    assert _speaker_at(extraction, "A doctoral student")[0].startswith("group-")
+    speaker, act = _speaker_at(extraction, "A representative of")
+    assert speaker.startswith("group-") and speaker.endswith("-representative") and act is SpeechAct.ASKED
+
+
+def test_asking_her_whether_does_not_make_the_asker_a_woman(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Office's survey of river basins. Professor Kari Lindqvist asked her "
+        "whether the survey would be repeated.",
+    )
+    people = {p.key: p for p in extract(make_document(text)).people}
+    assert people["lindqvist-kari"].gender != "female"

@@ -92,15 +92,16 @@ _GROUP_NOUNS = (
     "participants|participant|scholars|scholar|delegates|delegate|speakers|speaker|professors|professor|"
     "students|student|experts|expert|academics|academic|delegations|delegation|panelists|panelist|"
     "discussants|discussant|colleagues|members|researchers|researcher|practitioners|practitioner|"
-    "officials|official|diplomats|diplomat|observers|observer"
+    "officials|official|diplomats|diplomat|observers|observer|representatives|representative"
 )
 # "the Japanese and Chinese participants", "a scholar from Mongolia", "the three speakers",
-# "the delegates from China, Japan, and the Republic of Korea"
+# "the delegates from China, Japan, and the Republic of Korea", "A Danish student", "A representative of
+# a Chilean NGO" (a sentence may open with the article)
 _GROUP = re.compile(
-    r"\b(?:(?:the|a|an|another|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
+    r"\b(?:(?i:the|a|an|another|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
     r"(?:(?:[A-Z][a-z]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+))*?)"
     rf"(?:[a-z]+\s+)?(?:{_GROUP_NOUNS})\b"
-    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)"
+    r"(?:\s+(?:from|of)\s+(?:the\s+|a\s+|an\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)"
     r"(?:[A-Z][\w'-]*|of))*)?"
 )
 _ABBREVIATIONS = frozenset(
@@ -888,9 +889,10 @@ def _coordinated_act(text: str, start: int, end: int) -> SpeechAct | None:
 
 
 # "explained his current research", "commented that her office ...": in reported speech the
-# speaker's own pronoun
+# speaker's own pronoun (not the object of a question: "asked her whether ...")
 _POSSESSIVE = re.compile(
-    r"\s+(?:(his|her)\s+(?!(?:for|to|about|on|in|with|at|by|that|and)\b)[a-z]|that\s+(he|she|his|her)\b)"
+    r"\s+(?:(his|her)\s+(?!(?:for|to|about|on|in|with|at|by|that|and|whether|if|how|why|what|when|where|who)\b)"
+    r"[a-z]|that\s+(he|she|his|her)\b)"
 )
 
 
