@@ -206,3 +206,17 @@ def test_asking_her_whether_does_not_make_the_asker_a_woman(make_document: MakeD
     )
     people = {p.key: p for p in extract(make_document(text)).people}
     assert people["lindqvist-kari"].gender != "female"
+
+
+def test_a_keynote_given_by_someone_and_an_overview_that_follows_are_presentations(
+    make_document: MakeDocument,
+) -> None:
+    text = _report(
+        "The keynote lecture was given by Dr. Petra Voss, Head of the Water Division.",
+        "Mr. Janne Koivisto, Chief of the Data Section of the Agency, followed with an overview of the river "
+        "treaties. In his view the oldest treaty had aged best.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "The keynote lecture") == ("voss-petra", SpeechAct.PRESENTED)
+    assert _speaker_at(extraction, "Mr. Janne Koivisto") == ("koivisto-janne", SpeechAct.PRESENTED)
+    assert _speaker_at(extraction, "In his view") == ("koivisto-janne", SpeechAct.STATED)

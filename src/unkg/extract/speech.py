@@ -118,7 +118,8 @@ _THANKS_WORDS = re.compile(r"\b(?:grateful|gratitude|thank\w*|appreciat\w*)\b", 
 _CONCERN_WORDS = re.compile(r"\b(?:concerns?|worr\w*|anxiet\w*|alarm)\b", re.IGNORECASE)
 _PROPOSAL_WORDS = re.compile(r"\b(?:recommendations?|proposals?|suggestions?)\b", re.IGNORECASE)
 _PRESENTATION_WORDS = re.compile(
-    r"\b(?:presentation|remarks|the following (?:presentation|development|statement|points?))\b",
+    r"\b(?:presentation|remarks|overview|keynote|lecture"
+    r"|the following (?:presentation|development|statement|points?))\b",
     re.IGNORECASE,
 )
 _FOLLOWING_PRESENTATION = re.compile(
@@ -325,12 +326,13 @@ _ACCORDING_TO = re.compile(r"According\s+to\s+(?:the\s+)?")
 _POSSESSIVE_TO_SUBJECT = {"her": "she", "his": "he", "their": "they"}
 # "In her view, ...", "In his opinion, ..."
 _OPINION = re.compile(
-    r"(?:In|From)\s+(his|her|their)\s+(?:view|opinion|words|perspective)\s*,\s*", re.IGNORECASE
+    r"(?:In|From)\s+(his|her|their)\s+(?:view|opinion|words|perspective)(?:\s*,\s*|\s+)", re.IGNORECASE
 )
 # "The session was opened by Mr. Christophe Perrin", "The session was led by Ms. Maika Oshikawa"
 # (a session's opener presents; "The dialogue was opened by the Convener" welcomes: stated)
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:(session|panel|presentation|discussion|briefing)|\w+)\s+(?:was|were)\s+"
+    r"\b(?:(session|panel|presentation|discussion|briefing|address|keynote|lecture|talk|speech)|\w+)"
+    r"\s+(?:was|were)\s+"
     r"(opened|led|chaired|introduced|presented|given|delivered|answered|briefed)\s+by\s+(?:the\s+)?"
 )
 
