@@ -220,3 +220,26 @@ def test_a_keynote_given_by_someone_and_an_overview_that_follows_are_presentatio
     assert _speaker_at(extraction, "The keynote lecture") == ("voss-petra", SpeechAct.PRESENTED)
     assert _speaker_at(extraction, "Mr. Janne Koivisto") == ("koivisto-janne", SpeechAct.PRESENTED)
     assert _speaker_at(extraction, "In his view") == ("koivisto-janne", SpeechAct.STATED)
+
+
+def test_taking_a_view_is_speech_and_taking_part_is_not(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Office's survey of river basins. Professor Aldo Ferrante took a "
+        "different view. He argued that the survey counted the wrong rivers.",
+        "Ms. Ilona Sarvas presented her university's tracker. Mr. Janne Koivisto took part in the visit as "
+        "an observer. He noted that the tracker was public.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "Professor Aldo Ferrante took") == ("ferrante-aldo", SpeechAct.STATED)
+    assert _speaker_at(extraction, "Mr. Janne Koivisto took part")[0] == "sarvas-ilona"
+
+
+def test_describing_right_after_a_briefing_one_gave_goes_on_with_it(make_document: MakeDocument) -> None:
+    text = _report(
+        "The first briefing was given by Ms. Ilona Sarvas, Programme Officer of the Water Division. "
+        "Ms. Sarvas described the state of the river basins after the drought. She said that funding was "
+        "short.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "Ms. Sarvas described") == ("sarvas-ilona", SpeechAct.PRESENTED)
+    assert _speaker_at(extraction, "She said") == ("sarvas-ilona", SpeechAct.STATED)

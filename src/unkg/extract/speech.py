@@ -464,8 +464,14 @@ def _verb_here(
 
 
 # Verbs that report speech only with the words after them: "followed up by asking", "followed with a
-# question" (not "followed the debate")
-_ONLY_BEFORE = {"follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)")}
+# question" (not "followed the debate"), "took a different view"
+_ONLY_BEFORE = {
+    "follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)"),
+    # "took a different view", "took the floor" (not "took part", "took place")
+    "take": re.compile(
+        r"\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:view|position|stance|line|approach)|the\s+floor)\b"
+    ),
+}
 
 
 def _reports_here(text: str, verb: Verb, verb_end: int) -> bool:
@@ -1105,7 +1111,12 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
     answering: set[str] = set()
     for statement in items:
         speaker = statement.speakers[0]
-        if statement.presents_if_named and speaker in named and speaker not in spoken:
+        introduced = (  # "The first briefing was given by Ms. X. Ms. X described ...": her briefing goes on
+            previous is not None
+            and previous.act is SpeechAct.PRESENTED
+            and previous.speakers == statement.speakers
+        )
+        if statement.presents_if_named and ((speaker in named and speaker not in spoken) or introduced):
             statement.act = SpeechAct.PRESENTED
         new_turn = previous is None or set(previous.speakers) != set(statement.speakers)
         if new_turn:
