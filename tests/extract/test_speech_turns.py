@@ -243,3 +243,21 @@ def test_describing_right_after_a_briefing_one_gave_goes_on_with_it(make_documen
     extraction = extract(make_document(text))
     assert _speaker_at(extraction, "Ms. Sarvas described") == ("sarvas-ilona", SpeechAct.PRESENTED)
     assert _speaker_at(extraction, "She said") == ("sarvas-ilona", SpeechAct.STATED)
+
+
+def test_a_title_after_the_askers_names_is_the_answering_subject_not_their_apposition(
+    make_document: MakeDocument,
+) -> None:
+    text = _report(
+        "Dr. Petra Voss, Director of the Water Division, presented the Division's programme. Responding to "
+        "questions from Ms. Ilona Sarvas and Mr. Tuomas Rinne, the Director said that funding was secured.",
+        "Ambassador Liesel MARQUARDT hosted a breakfast for the visitors. Responding to Professor Aldo "
+        "Ferrante, the Ambassador explained that observers would be invited.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "Responding to questions") == ("voss-petra", SpeechAct.ANSWERED)
+    assert _speaker_at(extraction, "Responding to Professor") == ("marquardt-liesel", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    for asker in ("sarvas-ilona", "rinne-tuomas"):
+        assert ("voss-petra", asker, InteractionKind.ANSWERED) in found
+    assert ("marquardt-liesel", "ferrante-aldo", InteractionKind.ANSWERED) in found

@@ -41,6 +41,7 @@ from unkg.extract.speech import (
     KeyedMention,
     find_hostings,
     find_statements,
+    reporting_verb_follows,
     settle_turns,
 )
 from unkg.extract.structure import Layout, Unit, host_phrase, read_layout
@@ -209,7 +210,10 @@ def _post_title_references(
             start, end = passage.span.start + match.start(1), passage.span.start + match.end(1)
             if start in taken or not is_post_phrase(match.group(1)):
                 continue
-            key = resolve_role_reference(match.group(1), start, passage.session, holders)
+            pool = holders
+            if reporting_verb_follows(layout.text, end):  # "..., the Director said": not X's apposition
+                pool = [h for h in holders if h.position != start]
+            key = resolve_role_reference(match.group(1), start, passage.session, pool)
             if key is not None:
                 span = Span(start, end)
                 found.append(KeyedMention(PersonMention(span, span, None, match.group(1)), key))

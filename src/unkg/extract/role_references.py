@@ -26,7 +26,7 @@ from functools import cache
 
 from unkg.extract.mentions import PersonMention
 from unkg.extract.names import fold, reference_rows
-from unkg.extract.speech import KeyedMention
+from unkg.extract.speech import KeyedMention, reporting_verb_follows
 from unkg.extract.structure import Unit
 from unkg.model import BlockKind, Span
 
@@ -106,7 +106,12 @@ def role_evidence(text: str, units: Sequence[Unit], keyed: Sequence[KeyedMention
             continue
         roles: list[tuple[str, bool]] = []
         apposition = patterns["apposition"].match(text, mention.span.end)
-        if apposition and not apposition.group("former"):
+        # "Responding to Mr. X, the Ambassador said": the subject of "said", not X's apposition
+        if (
+            apposition
+            and not apposition.group("former")
+            and not reporting_verb_follows(text, apposition.end())
+        ):
             roles.append((canonical[apposition.group("role").lower()], True))
         parenthesis = patterns["parenthesis"].match(text, mention.span.end)
         if parenthesis:

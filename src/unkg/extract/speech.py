@@ -480,6 +480,13 @@ def _reports_here(text: str, verb: Verb, verb_end: int) -> bool:
     return phrase is None or phrase.match(text, verb_end) is not None
 
 
+def reporting_verb_follows(text: str, position: int) -> bool:
+    """Whether a reporting verb comes right after ``position`` (over adverbs): in "Responding to Mr. X,
+    the Director said ...", "the Director" is the subject of "said", not an apposition giving X the post."""
+    limit = min(len(text), position + 60)
+    return bool(re.match(r"\s+[a-z]", text[position:limit])) and _verb_here(text, position, limit) is not None
+
+
 def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bool]:
     """The act a verb reports, refined by the words after it; True when the verb names it outright."""
     verb = verb_forms()[form]
