@@ -261,3 +261,17 @@ def test_a_title_after_the_askers_names_is_the_answering_subject_not_their_appos
     for asker in ("sarvas-ilona", "rinne-tuomas"):
         assert ("voss-petra", asker, InteractionKind.ANSWERED) in found
     assert ("marquardt-liesel", "ferrante-aldo", InteractionKind.ANSWERED) in found
+
+
+def test_when_asked_by_and_a_possessive_question_name_the_asker(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss, Director of the Water Division, presented the Division's programme.",
+        "When asked by Ms. Ilona Sarvas about the glaciers, Dr. Voss said that they were out of scope. "
+        "Replying to Professor Aldo Ferrante's question on the budget, Dr. Voss noted that it was flat.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "When asked by") == ("voss-petra", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    for asker in ("sarvas-ilona", "ferrante-aldo"):
+        assert ("voss-petra", asker, InteractionKind.ANSWERED) in found
+        assert (asker, "voss-petra", InteractionKind.ASKED) in found

@@ -314,12 +314,16 @@ _PAST_VERB = re.compile(r"\s+(?:(?:then|also|further|first|briefly)\s+)?([a-z]{3
 # "Asked about the budget, ..."
 _ANSWER_INTRO = re.compile(
     r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying"
-    r"|Asked\s+(?:about|whether|how|why|what|if|by))"
+    r"|(?:When\s+)?[Aa]sked\s+(?:about|whether|how|why|what|if|by))"
     r"\b[^,]{0,140},\s*"
 )
-# An answer's opening that names who asked: "Asked by Ms. X, ...", "Responding to questions from Dr. A
-# and Ms. B, ...", "In reply to a question from X, ..." (the people named before the subject asked)
-_ASKED_BY_INTRO = re.compile(r"Asked\s+by\b|[^,]{0,60}\bquestions?\s+(?:\w+\s+)?(?:from|by)\b")
+# An answer's opening that names who asked: "Asked by Ms. X, ...", "When asked by X, ...", "Responding to
+# questions from Dr. A and Ms. B, ...", "Replying to Dr. X's question, ..." (the people named before the
+# subject asked)
+_ASKED_BY_INTRO = re.compile(
+    r"(?:When\s+)?[Aa]sked\s+by\b|[^,]{0,60}\bquestions?\s+(?:\w+\s+)?(?:from|by)\b"
+    r"|[^,]{0,80}['’]s\s+(?:\w+\s+)?questions?\b"  # "Replying to Dr. X's question on ..."
+)
 
 
 _ACCORDING_TO = re.compile(r"According\s+to\s+(?:the\s+)?")
