@@ -275,3 +275,20 @@ def test_when_asked_by_and_a_possessive_question_name_the_asker(make_document: M
     for asker in ("sarvas-ilona", "ferrante-aldo"):
         assert ("voss-petra", asker, InteractionKind.ANSWERED) in found
         assert (asker, "voss-petra", InteractionKind.ASKED) in found
+
+
+def test_a_question_put_to_someone_as_an_object_asks_them(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss, Director of the Water Division, presented the Division's programme.",
+        "Ms. Ilona Sarvas posed a question to Dr. Voss about the glaciers. Dr. Voss replied that they were "
+        "out of scope. Mr. Tuomas Rinne addressed two questions to Dr. Voss on funding. She answered that "
+        "it was flat. Professor Aldo Ferrante directed his question to Dr. Voss. She responded that the "
+        "survey would be repeated.",
+        "Professor Aldo Ferrante directed the Institute for ten years, Dr. Voss recalled.",
+    )
+    extraction = extract(make_document(text))
+    found = _interactions(extraction)
+    for asker in ("sarvas-ilona", "rinne-tuomas", "ferrante-aldo"):
+        assert (asker, "voss-petra", InteractionKind.ASKED) in found
+        assert ("voss-petra", asker, InteractionKind.ANSWERED) in found
+    assert _speaker_at(extraction, "Professor Aldo Ferrante directed the")[0] != "ferrante-aldo"

@@ -467,10 +467,17 @@ def _verb_here(
     return None
 
 
+# "a question to", "his first question to", "several questions to": a question put to someone
+_QUESTION_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?questions?\s+to\b")
+_QUESTION_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?questions?\s+to\s+(?:the\s+)?")
 # Verbs that report speech only with the words after them: "followed up by asking", "followed with a
 # question" (not "followed the debate"), "took a different view"
 _ONLY_BEFORE = {
     "follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)"),
+    # "posed a question to X", "put a further question to her", "directed his question to X"
+    "pose": _QUESTION_OBJECT,
+    "put": _QUESTION_OBJECT,
+    "direct": _QUESTION_OBJECT,
     # "took a different view", "took the floor" (not "took part", "took place")
     "take": re.compile(
         r"\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:view|position|stance|line|approach)|the\s+floor)\b"
@@ -495,6 +502,8 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
     """The act a verb reports, refined by the words after it; True when the verb names it outright."""
     verb = verb_forms()[form]
     after = text[verb_end : min(limit, verb_end + 90)]
+    if _QUESTION_OBJECT.match(after):
+        return SpeechAct.ASKED, True  # "addressed a question to X", "posed two questions to X"
     clause = re.split(r"\b(?:that|whether|how|if)\b", after, maxsplit=1)[0]
     if verb.lemma in _WANT_VERBS and re.match(r"\s+to\s+(?:know|learn|understand|hear)\b", after):
         return SpeechAct.ASKED, True  # "wanted to know whether ..."
@@ -599,6 +608,8 @@ def explicit_addressees(
         gap = text[clause.verb_end : start]
         possessive = text[keyed.mention.span.end : keyed.mention.span.end + 2] == "'s"
         direct = re.fullmatch(r"\s*(?:the\s+|to\s+(?:the\s+)?|about\s+)?", gap) is not None
+        if clause.act is SpeechAct.ASKED and _QUESTION_TO.fullmatch(gap):
+            direct = True  # "posed a question to Dr. X", "addressed two questions to the Director"
         joined = joined_from >= 0 and _JOINED.fullmatch(text, joined_from, start) is not None
         if clause.act is SpeechAct.THANKED or direct or joined or (possessive and asks):
             found.append(keyed.key)
