@@ -292,3 +292,15 @@ def test_a_question_put_to_someone_as_an_object_asks_them(make_document: MakeDoc
         assert (asker, "voss-petra", InteractionKind.ASKED) in found
         assert ("voss-petra", asker, InteractionKind.ANSWERED) in found
     assert _speaker_at(extraction, "Professor Aldo Ferrante directed the")[0] != "ferrante-aldo"
+
+
+def test_people_hosted_by_someone_in_the_passive_are_their_guests(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss, Director of the Water Division, presented the Division's programme.",
+        "Professor Kari Lindqvist and Ms. Ilona Sarvas were hosted by Dr. Voss at a dinner. Mr. Tuomas Rinne "
+        "was received by the University of Turku.",
+    )
+    found = _interactions(extract(make_document(text)))
+    assert ("voss-petra", "lindqvist-kari", InteractionKind.HOSTED) in found
+    assert ("voss-petra", "sarvas-ilona", InteractionKind.HOSTED) in found
+    assert not any(kind is InteractionKind.HOSTED and "rinne-tuomas" in (a, b) for a, b, kind in found)

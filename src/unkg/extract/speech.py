@@ -1341,4 +1341,25 @@ def find_hostings(text: str, passages: Sequence[Passage], mentions: Sequence[Key
                         Hosting(subject.people[0], tuple(dict.fromkeys(guests)), sentence, passage.session)
                     )
                 break
+            else:
+                found.extend(_passive_hosting(text, sentence, inside, passage.session))
     return found
+
+
+# "Professor X and Dr. Y were hosted by Ambassador Z", "Ms. X was welcomed by the Dean"
+_HOSTED_BY = re.compile(r"\s+(?:was|were)\s+(?:\w+\s+)?(?:hosted|received|welcomed)\s+by\s+(?:the\s+)?")
+
+
+def _passive_hosting(
+    text: str, sentence: Span, mentions: Sequence[KeyedMention], session: int | None
+) -> list[Hosting]:
+    """People the subject of a sentence names, hosted by the person named after "hosted by"."""
+    subject = _subject_at(text, sentence.start, sentence, mentions)
+    if subject is None or not subject.people:
+        return []
+    verb = _HOSTED_BY.match(text, subject.end, sentence.end)
+    if verb is None:
+        return []
+    host = next((k.key for k in mentions if k.mention.span.start == verb.end()), None)
+    guests = tuple(p for p in subject.people if p != host)
+    return [Hosting(host, guests, sentence, session)] if host is not None and guests else []
