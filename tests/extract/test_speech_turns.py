@@ -304,3 +304,19 @@ def test_people_hosted_by_someone_in_the_passive_are_their_guests(make_document:
     assert ("voss-petra", "lindqvist-kari", InteractionKind.HOSTED) in found
     assert ("voss-petra", "sarvas-ilona", InteractionKind.HOSTED) in found
     assert not any(kind is InteractionKind.HOSTED and "rinne-tuomas" in (a, b) for a, b, kind in found)
+
+
+def test_post_titles_named_alone_in_lower_case_stand_for_their_holders(make_document: MakeDocument) -> None:
+    text = _report(
+        "Mr. Janne Koivisto, Counsellor at the Permanent Mission of Finland, presented the Mission's "
+        "priorities. Professor Aldo Ferrante asked about the budget. The counsellor replied that it was "
+        "flat.",
+        "Ms. Ilona Sarvas, Deputy Director of the Water Division, spoke next. Dr. Kari Lindqvist asked "
+        "whether the Division was hiring. The deputy director answered that it was not.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "The counsellor replied") == ("koivisto-janne", SpeechAct.ANSWERED)
+    assert _speaker_at(extraction, "The deputy director") == ("sarvas-ilona", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    assert ("koivisto-janne", "ferrante-aldo", InteractionKind.ANSWERED) in found
+    assert ("sarvas-ilona", "lindqvist-kari", InteractionKind.ANSWERED) in found
