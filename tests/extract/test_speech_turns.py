@@ -320,3 +320,25 @@ def test_post_titles_named_alone_in_lower_case_stand_for_their_holders(make_docu
     found = _interactions(extraction)
     assert ("koivisto-janne", "ferrante-aldo", InteractionKind.ANSWERED) in found
     assert ("sarvas-ilona", "lindqvist-kari", InteractionKind.ANSWERED) in found
+
+
+def test_replying_to_someone_by_name_answers_them_without_a_question(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss, Director of the Water Division, presented the Division's programme.",
+        "Professor Aldo Ferrante commented that the programme ignored the glaciers. Ms. Ilona Sarvas noted "
+        "that the glaciers were melting. Dr. Voss responded to Professor Ferrante that glaciers were in the "
+        "next plan.",
+    )
+    found = _interactions(extract(make_document(text)))
+    assert ("voss-petra", "ferrante-aldo", InteractionKind.ANSWERED) in found
+    assert ("voss-petra", "sarvas-ilona", InteractionKind.ANSWERED) not in found
+
+
+def test_a_question_answered_by_someone_in_the_passive_names_its_asker(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss, Director of the Water Division, presented the Division's programme.",
+        "Professor Aldo Ferrante's question on data was answered by Dr. Voss, who said the data were open.",
+    )
+    found = _interactions(extract(make_document(text)))
+    assert ("voss-petra", "ferrante-aldo", InteractionKind.ANSWERED) in found
+    assert ("ferrante-aldo", "voss-petra", InteractionKind.ASKED) in found

@@ -320,6 +320,8 @@ _ANSWER_INTRO = re.compile(
 # An answer's opening that names who asked: "Asked by Ms. X, ...", "When asked by X, ...", "Responding to
 # questions from Dr. A and Ms. B, ...", "Replying to Dr. X's question, ..." (the people named before the
 # subject asked)
+# "X's question", "X's follow-up question": the person whose question it was
+_QUESTION_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?questions?\b")
 _ASKED_BY_INTRO = re.compile(
     r"(?:When\s+)?[Aa]sked\s+by\b|[^,]{0,60}\bquestions?\s+(?:\w+\s+)?(?:from|by)\b"
     r"|[^,]{0,80}['’]s\s+(?:\w+\s+)?questions?\b"  # "Replying to Dr. X's question on ..."
@@ -862,6 +864,14 @@ def _clause_draft(
         ]
         if _ASKED_BY_INTRO.match(text, span.start, clause.subject.start):
             draft.questioners = list(draft.answered_askers)
+    elif clause.act is SpeechAct.ANSWERED:  # "Professor X's question on data was answered by Dr. Y"
+        draft.answered_askers = [
+            k.key
+            for k in mentions
+            if span.start <= k.mention.span.start < clause.verb_start
+            and _QUESTION_OF.match(text, k.mention.span.end, clause.verb_start)
+        ]
+        draft.questioners = list(draft.answered_askers)
     verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
     if draft.act in (SpeechAct.STATED, SpeechAct.COMMENTED) and _AND_ASKED.search(
         text, clause.verb_end, span.end
@@ -1248,6 +1258,8 @@ def _answer(
             pending.remove(question)
     elif named:
         statement.addressees = statement.addressees or [named[0]]
+    elif statement.explicit_act and statement.addressees:  # "Dr. Y responded to Professor X that ..."
+        statement.answered_askers = [a for a in statement.addressees if not a.startswith("group-")]
     elif previous is not None and not statement.addressees and previous.speakers[0] != speaker:
         statement.addressees = [previous.speakers[0]]
 
