@@ -342,3 +342,16 @@ def test_a_question_answered_by_someone_in_the_passive_names_its_asker(make_docu
     found = _interactions(extract(make_document(text)))
     assert ("voss-petra", "ferrante-aldo", InteractionKind.ANSWERED) in found
     assert ("ferrante-aldo", "voss-petra", InteractionKind.ASKED) in found
+
+
+def test_in_response_after_the_subject_makes_an_answer(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss, Director of the Water Division, presented the Division's programme.",
+        "Professor Aldo Ferrante asked whether the plan covered the Alps. Ms. Ilona Sarvas, in response, "
+        "noted that the Alps were covered.",
+    )
+    extraction = extract(make_document(text))
+    assert _speaker_at(extraction, "Ms. Ilona Sarvas, in") == ("sarvas-ilona", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    assert ("sarvas-ilona", "ferrante-aldo", InteractionKind.ANSWERED) in found
+    assert ("ferrante-aldo", "sarvas-ilona", InteractionKind.ASKED) in found

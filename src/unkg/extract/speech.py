@@ -276,8 +276,10 @@ def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> 
             continue
         start, end, form = verb
         act, explicit = _act(text, form, end, sentence.end)
-        if _ANSWER_INTRO.match(text, sentence.start, subject.start + 1) and act is not SpeechAct.ASKED:
-            act, explicit = SpeechAct.ANSWERED, True  # "In response, Mr. Zhou explained that ..."
+        answer_intro = _ANSWER_INTRO.match(text, sentence.start, subject.start + 1)
+        # "In response, Mr. Zhou explained that ...", "Ms. X, in reply, noted that ..."
+        if (answer_intro or _INLINE_ANSWER.match(text, subject.end, start)) and act is not SpeechAct.ASKED:
+            act, explicit = SpeechAct.ANSWERED, True
         return Clause(subject, start, end, act, explicit)
     return _passive_clause(text, sentence, mentions) or _group_clause(text, sentence)
 
@@ -328,6 +330,8 @@ _ASKED_BY_INTRO = re.compile(
 )
 
 
+# "Ms. X, in response, noted ...", "Dr. Y, in reply to the question, said ..."
+_INLINE_ANSWER = re.compile(r"\s*,\s*in\s+(?:response|reply|answer)\b[^,]{0,80},")
 _ACCORDING_TO = re.compile(r"According\s+to\s+(?:the\s+)?")
 _POSSESSIVE_TO_SUBJECT = {"her": "she", "his": "he", "their": "they"}
 # "In her view, ...", "In his opinion, ..."
