@@ -355,3 +355,17 @@ def test_in_response_after_the_subject_makes_an_answer(make_document: MakeDocume
     found = _interactions(extraction)
     assert ("sarvas-ilona", "ferrante-aldo", InteractionKind.ANSWERED) in found
     assert ("ferrante-aldo", "sarvas-ilona", InteractionKind.ASKED) in found
+
+
+def test_they_or_both_answering_a_question_to_two_people_are_those_two(make_document: MakeDocument) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Division's programme. Mr. Janne Koivisto presented the Mission's view.",
+        "Professor Aldo Ferrante asked Dr. Voss and Mr. Koivisto whether the plan covered the Alps. They "
+        "replied that it did. Ms. Ilona Sarvas asked the two speakers about funding. Both answered that "
+        "funding was flat.",
+    )
+    found = _interactions(extract(make_document(text)))
+    for person in ("voss-petra", "koivisto-janne"):
+        assert (person, "ferrante-aldo", InteractionKind.ANSWERED) in found
+        assert ("sarvas-ilona", person, InteractionKind.ASKED) in found
+        assert (person, "sarvas-ilona", InteractionKind.ANSWERED) in found

@@ -403,6 +403,9 @@ def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[Key
     pronoun = re.match(r"(He|She|They|he|she|they)\b", text[position : sentence.end])
     if pronoun:
         return Subject(position, position + pronoun.end(), pronoun=pronoun.group(1).lower())
+    both = re.match(r"(?:Both|both)(?=\s+(?:then\s+|also\s+)?[a-z]+ed\b)", text[position : sentence.end])
+    if both:  # "Both replied that ...": the two people just named, as "they"
+        return Subject(position, position + both.end(), pronoun="they")
     group = _GROUP.match(text, position, sentence.end)
     if group and _is_group(group.group()):
         return _group_subject(group)
@@ -651,7 +654,7 @@ class DraftStatement:
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
     questioners: list[str] = field(default_factory=list)  # "Asked by X, ...": X asked the speaker
-    thanks_two: bool = False  # "thanked both speakers": the two people who last spoke to the speaker
+    two_addressed: bool = False  # "thanked both speakers", "asked the two panellists": the last two others
     also_asks: bool = False  # "cautioned that ..., and asked how ...": a concern that ends in a question
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
     discussant: bool = False  # "As discussant, X ...": a comment by role
@@ -888,8 +891,10 @@ def _clause_draft(
         draft.act = _coordinated_act(text, clause.verb_end, span.end) or draft.act
     if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
         draft.act, draft.presents_if_named = SpeechAct.STATED, True
-    if draft.act is SpeechAct.THANKED:  # the two, not a person named later ("... and invited Ms. X to")
-        draft.thanks_two = bool(_BOTH_SPEAKERS.match(text, clause.verb_end, span.end))
+    if draft.act in (SpeechAct.THANKED, SpeechAct.ASKED):  # the two, not a person named later in a thanks
+        draft.two_addressed = bool(_BOTH_SPEAKERS.match(text, clause.verb_end, span.end))
+        if draft.two_addressed and draft.act is SpeechAct.ASKED:
+            draft.group_object = False
     draft.discussant = bool(_DISCUSSANT.match(text, span.start, span.end))
     draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or draft.discussant
     if draft.discussant and draft.act is SpeechAct.STATED:
@@ -1057,7 +1062,13 @@ def _answerer(
     the Office was consulted. She answered that ...": an answer to a question put to nobody by name
     comes from the latest person who answered or was asked in the session.
     """
-    if clause.subject.pronoun not in ("he", "she") or not history or history[-1].act is not SpeechAct.ASKED:
+    if not history or history[-1].act is not SpeechAct.ASKED:
+        return ()
+    if clause.subject.pronoun == "they" and clause.act is SpeechAct.ANSWERED:
+        # "Ms. X asked Dr. A and Mr. B whether ... They replied ...": the people asked
+        asked = tuple(a for a in history[-1].addressees if not a.startswith("group-"))
+        return asked if len(asked) > 1 else ()
+    if clause.subject.pronoun not in ("he", "she"):
         return ()
     answers = clause.act is SpeechAct.ANSWERED
     if not answers and not (opens_paragraph and clause.act in _MAY_ANSWER):
@@ -1206,11 +1217,11 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             statement.act = (
                 SpeechAct.STATED
             )  # "Ms. X briefed ... She remarked that ...": her own talk goes on
+        if statement.two_addressed and statement.act in (SpeechAct.THANKED, SpeechAct.ASKED):
+            statement.addressees = _last_other_speakers(items, statement, 2)
         if is_question:
             pending.append(statement)
-        if statement.act is SpeechAct.THANKED and statement.thanks_two:
-            statement.addressees = _last_other_speakers(items, statement, 2)
-        elif statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
+        if statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
             other = _last_other_speaker(items, statement)
             if other is not None:
                 statement.addressees = [other]
