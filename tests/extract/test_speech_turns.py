@@ -31,9 +31,9 @@ LUNCH = _report(
     "Ambassador Liesel MARQUARDT, Permanent Representative of Austria to the United Nations in Vienna, "
     "hosted a breakfast for the visitors at the residence. She recalled that the Mission had supported "
     "the regional water initiative since its launch and that the Government would host its next review "
-    "meeting. Asked by Mr. Oskar Lindahl, a doctoral candidate at the University of Turku, how the review "
+    "meeting. Asked by Mr. Oskar Virtanen, a doctoral candidate at the University of Turku, how the review "
     "would involve the upstream countries that had not signed the framework, the Ambassador explained that "
-    "observers would be invited. Mr. Lindahl followed up by asking whether observers could speak. The "
+    "observers would be invited. Mr. Virtanen followed up by asking whether observers could speak. The "
     "Ambassador answered that they could, at the Chair's discretion."
 )
 
@@ -42,8 +42,8 @@ def test_an_answer_opening_asked_by_someone_answers_them(make_document: MakeDocu
     extraction = extract(make_document(LUNCH))
     assert _speaker_at(extraction, "Asked by Mr. Oskar") == ("marquardt-liesel", SpeechAct.ANSWERED)
     found = _interactions(extraction)
-    assert ("lindahl-oskar", "marquardt-liesel", InteractionKind.ASKED) in found
-    assert ("marquardt-liesel", "lindahl-oskar", InteractionKind.ANSWERED) in found
+    assert ("virtanen-oskar", "marquardt-liesel", InteractionKind.ASKED) in found
+    assert ("marquardt-liesel", "virtanen-oskar", InteractionKind.ANSWERED) in found
 
 
 def test_a_title_stands_for_the_holder_named_earlier_in_the_same_long_paragraph(
@@ -55,7 +55,7 @@ def test_a_title_stands_for_the_holder_named_earlier_in_the_same_long_paragraph(
 
 def test_following_up_by_asking_is_a_question_of_its_own(make_document: MakeDocument) -> None:
     extraction = extract(make_document(LUNCH))
-    assert _speaker_at(extraction, "Mr. Lindahl followed up") == ("lindahl-oskar", SpeechAct.ASKED)
+    assert _speaker_at(extraction, "Mr. Virtanen followed up") == ("virtanen-oskar", SpeechAct.ASKED)
 
 
 def test_following_something_else_reports_no_speech(make_document: MakeDocument) -> None:
@@ -94,53 +94,53 @@ def test_a_reply_joined_to_a_question_in_one_sentence_answers_it(make_document: 
 def test_a_host_styled_his_or_her_excellency_hosts(make_document: MakeDocument) -> None:
     text = _report(
         "H.E. Mr. Bartek NOWICKI, Ambassador and Permanent Representative of Poland to the United Nations "
-        "Office at Vienna, hosted Professor Ingrid Halvorsen and the delegation at his residence. He "
+        "Office at Vienna, hosted Professor Solveig Halvorsen and the delegation at his residence. He "
         "recalled the Mission's support for the programme."
     )
     extraction = extract(make_document(text))
-    assert ("nowicki-bartek", "halvorsen-ingrid", InteractionKind.HOSTED) in _interactions(extraction)
+    assert ("nowicki-bartek", "halvorsen-solveig", InteractionKind.HOSTED) in _interactions(extraction)
     assert _speaker_at(extraction, "He recalled")[0] == "nowicki-bartek"
 
 
 def test_being_briefed_by_someone_is_their_briefing(make_document: MakeDocument) -> None:
     text = _report(
         "At the Agency the visitors were briefed by Dr. Corin Maddox, Head of the Data Unit. He reminded "
-        "them that only a third of stations reported daily. Professor Ingrid Halvorsen asked whether the "
+        "them that only a third of stations reported daily. Professor Solveig Halvorsen asked whether the "
         "network would grow. Dr. Maddox conceded that the budget was flat."
     )
     extraction = extract(make_document(text))
     assert _speaker_at(extraction, "At the Agency") == ("maddox-corin", SpeechAct.PRESENTED)
     assert _speaker_at(extraction, "He reminded them")[0] == "maddox-corin"
     assert _speaker_at(extraction, "Dr. Maddox conceded") == ("maddox-corin", SpeechAct.ANSWERED)
-    assert ("maddox-corin", "halvorsen-ingrid", InteractionKind.ANSWERED) in _interactions(extraction)
+    assert ("maddox-corin", "halvorsen-solveig", InteractionKind.ANSWERED) in _interactions(extraction)
 
 
 def test_meeting_someone_narrates_and_does_not_go_on_with_the_last_talk(make_document: MakeDocument) -> None:
     text = _report(
-        "Ms. Ingrid Halvorsen presented the Institute's research on fisheries.",
+        "Ms. Solveig Halvorsen presented the Institute's research on fisheries.",
         "In the afternoon the group met Dr. Corin Maddox, Head of the Data Unit.",
     )
     extraction = extract(make_document(text))
     offset = text.index("In the afternoon")
     assert not any(
-        s.span.start <= offset < s.span.end for s in extraction.statements if s.speaker == "halvorsen-ingrid"
+        s.span.start <= offset < s.span.end for s in extraction.statements if s.speaker == "halvorsen-solveig"
     )
 
 
 def test_people_sharing_a_family_name_are_told_apart_by_title(make_document: MakeDocument) -> None:
     text = _report(
-        "The delegation was led by Professor Anders BREKKE (University of Bergen). The visit was arranged "
+        "The delegation was led by Professor Nils BREKKE (University of Bergen). The visit was arranged "
         "by Ms. Sigrid Brekke, an alumna now working at the Office, who is not related to him.",
         "Ms. Sigrid Brekke presented the Office's programme on coastal towns. Professor Brekke asked her "
         "whether towns could apply directly. Ms. Brekke replied that they could. Professor Brekke thanked "
         "her for her answer.",
     )
     extraction = extract(make_document(text))
-    assert _speaker_at(extraction, "Professor Brekke asked") == ("brekke-anders", SpeechAct.ASKED)
-    assert _speaker_at(extraction, "Professor Brekke thanked")[0] == "brekke-anders"
+    assert _speaker_at(extraction, "Professor Brekke asked") == ("brekke-nils", SpeechAct.ASKED)
+    assert _speaker_at(extraction, "Professor Brekke thanked")[0] == "brekke-nils"
     found = _interactions(extraction)
-    assert ("brekke-anders", "brekke-sigrid", InteractionKind.ASKED) in found
-    assert ("brekke-sigrid", "brekke-anders", InteractionKind.ANSWERED) in found
+    assert ("brekke-nils", "brekke-sigrid", InteractionKind.ASKED) in found
+    assert ("brekke-sigrid", "brekke-nils", InteractionKind.ANSWERED) in found
 
 
 def test_a_second_presenter_speaking_right_after_a_question_to_no_one_answers_it(
@@ -201,11 +201,11 @@ def test_a_sentence_may_open_with_an_unnamed_speaker_and_its_article(make_docume
 
 def test_asking_her_whether_does_not_make_the_asker_a_woman(make_document: MakeDocument) -> None:
     text = _report(
-        "Dr. Petra Voss presented the Office's survey of river basins. Professor Kari Lindqvist asked her "
+        "Dr. Petra Voss presented the Office's survey of river basins. Professor Kari Haugen asked her "
         "whether the survey would be repeated.",
     )
     people = {p.key: p for p in extract(make_document(text)).people}
-    assert people["lindqvist-kari"].gender != "female"
+    assert people["haugen-kari"].gender != "female"
 
 
 def test_a_keynote_given_by_someone_and_an_overview_that_follows_are_presentations(
@@ -297,11 +297,11 @@ def test_a_question_put_to_someone_as_an_object_asks_them(make_document: MakeDoc
 def test_people_hosted_by_someone_in_the_passive_are_their_guests(make_document: MakeDocument) -> None:
     text = _report(
         "Dr. Petra Voss, Director of the Water Division, presented the Division's programme.",
-        "Professor Kari Lindqvist and Ms. Ilona Sarvas were hosted by Dr. Voss at a dinner. Mr. Tuomas Rinne "
+        "Professor Kari Haugen and Ms. Ilona Sarvas were hosted by Dr. Voss at a dinner. Mr. Tuomas Rinne "
         "was received by the University of Turku.",
     )
     found = _interactions(extract(make_document(text)))
-    assert ("voss-petra", "lindqvist-kari", InteractionKind.HOSTED) in found
+    assert ("voss-petra", "haugen-kari", InteractionKind.HOSTED) in found
     assert ("voss-petra", "sarvas-ilona", InteractionKind.HOSTED) in found
     assert not any(kind is InteractionKind.HOSTED and "rinne-tuomas" in (a, b) for a, b, kind in found)
 
@@ -311,7 +311,7 @@ def test_post_titles_named_alone_in_lower_case_stand_for_their_holders(make_docu
         "Mr. Janne Koivisto, Counsellor at the Permanent Mission of Finland, presented the Mission's "
         "priorities. Professor Aldo Ferrante asked about the budget. The counsellor replied that it was "
         "flat.",
-        "Ms. Ilona Sarvas, Deputy Director of the Water Division, spoke next. Dr. Kari Lindqvist asked "
+        "Ms. Ilona Sarvas, Deputy Director of the Water Division, spoke next. Dr. Kari Haugen asked "
         "whether the Division was hiring. The deputy director answered that it was not.",
     )
     extraction = extract(make_document(text))
@@ -319,7 +319,7 @@ def test_post_titles_named_alone_in_lower_case_stand_for_their_holders(make_docu
     assert _speaker_at(extraction, "The deputy director") == ("sarvas-ilona", SpeechAct.ANSWERED)
     found = _interactions(extraction)
     assert ("koivisto-janne", "ferrante-aldo", InteractionKind.ANSWERED) in found
-    assert ("sarvas-ilona", "lindqvist-kari", InteractionKind.ANSWERED) in found
+    assert ("sarvas-ilona", "haugen-kari", InteractionKind.ANSWERED) in found
 
 
 def test_replying_to_someone_by_name_answers_them_without_a_question(make_document: MakeDocument) -> None:

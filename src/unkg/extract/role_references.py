@@ -236,7 +236,7 @@ def _unit_at(units: Sequence[Unit], position: int) -> Unit | None:
 
 
 def retitle_family_names(keyed: Sequence[KeyedMention]) -> list[KeyedMention]:
-    """ "Professor Endo" is Professor Takahiro Endo, not Ms. Midori Endo named just before: when people
+    """ "Professor Brekke" is Professor Nils Brekke, not Ms. Sigrid Brekke named just before: when people
     share a family name, a short form with a title that is not a courtesy title (Professor, Dr.,
     Ambassador) goes to the one person introduced with that title, unless its own person was too.
 
