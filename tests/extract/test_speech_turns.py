@@ -369,3 +369,17 @@ def test_they_or_both_answering_a_question_to_two_people_are_those_two(make_docu
         assert (person, "ferrante-aldo", InteractionKind.ANSWERED) in found
         assert ("sarvas-ilona", person, InteractionKind.ASKED) in found
         assert (person, "sarvas-ilona", InteractionKind.ANSWERED) in found
+
+
+def test_thanking_him_or_her_thanks_the_latest_other_speaker_of_that_gender(
+    make_document: MakeDocument,
+) -> None:
+    text = _report(
+        "Dr. Petra Voss presented the Division's programme. Mr. Janne Koivisto presented the Mission's view.",
+        "Professor Aldo Ferrante asked about the budget. Mr. Koivisto answered that it was flat. Ms. Ilona "
+        "Sarvas noted that the budget had been flat for years. Professor Ferrante thanked him for the "
+        "answer.",
+    )
+    found = _interactions(extract(make_document(text)))
+    assert ("ferrante-aldo", "koivisto-janne", InteractionKind.THANKED) in found
+    assert ("ferrante-aldo", "sarvas-ilona", InteractionKind.THANKED) not in found

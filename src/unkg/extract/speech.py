@@ -769,8 +769,30 @@ def _passage_statements(
             draft.addressees = [a for a in draft.addressees if a not in speakers]
             if part > 0 and found:
                 _reply_in_sentence(found[-1], draft)
+            if draft.act is SpeechAct.THANKED and not draft.addressees and not draft.group_object:
+                draft.addressees = _thanked_pronoun(
+                    text, found_clause, [*context.history, *found], draft, context
+                )
             found.append(draft)
     return found
+
+
+def _thanked_pronoun(
+    text: str, clause: Clause, history: Sequence[DraftStatement], draft: DraftStatement, context: _Context
+) -> list[str]:
+    """ "thanked him for ...": the latest other person in the session whose gender fits "him"/"her"."""
+    pronoun = re.match(
+        r"\s+(him|her)\b(?!\s+(?:own|colleagues?|hosts?)\b)", text[clause.verb_end : clause.verb_end + 20]
+    )
+    if pronoun is None:
+        return []
+    wanted = "male" if pronoun.group(1) == "him" else "female"
+    for earlier in reversed(history):
+        for person in earlier.speakers:
+            other = person not in draft.speakers and not person.startswith("group-")
+            if other and context.gender_of(person) == wanted:
+                return [person]
+    return []
 
 
 def _reply_in_sentence(question: DraftStatement, reply: DraftStatement) -> None:
