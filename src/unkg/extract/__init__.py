@@ -38,7 +38,7 @@ from unkg.extract.resolve import (
     resolve_people,
     resolve_role_reference,
 )
-from unkg.extract.role_references import resolve_role_words
+from unkg.extract.role_references import resolve_role_words, retitle_family_names
 from unkg.extract.speech import (
     DraftStatement,
     GroupDraft,
@@ -46,6 +46,7 @@ from unkg.extract.speech import (
     KeyedMention,
     find_hostings,
     find_statements,
+    reporting_verb_follows,
     settle_turns,
 )
 from unkg.extract.structure import HELD_AT, Layout, Unit, host_phrase, read_layout
@@ -85,8 +86,9 @@ def extract(document: Document) -> Extraction:
     mentions = find_person_mentions(text, blocks, vocabulary)
     preferred = [u.span for u in layout.units if u.kind in _SHOWN_KINDS]
     resolution = resolve_people(mentions, preferred)
-    keyed = [KeyedMention(m, k) for m, k in resolution.mention_keys]
-    drafts = find_posts(text, layout.units, resolution.mention_keys, _session_hosts(layout))
+    keyed = retitle_family_names([KeyedMention(m, k) for m, k in resolution.mention_keys])
+    found_posts = find_posts(text, layout.units, resolution.mention_keys, _session_hosts(layout))
+    drafts = _appositions_only(text, found_posts)
     holders = _role_holders(layout, drafts, keyed)
     keyed += _resolved_role_references(mentions, layout, holders)
     keyed += _post_title_references(layout, holders, keyed)
@@ -152,6 +154,21 @@ def _unit_at(layout: Layout, position: int) -> Unit | None:
         if unit.span.start <= position < unit.span.end:
             return unit
     return None
+
+
+def _appositions_only(text: str, drafts: Sequence[PostDraft]) -> list[PostDraft]:
+    """Drop a post read from "X, the Director said ...": the title there is the subject of a reporting
+    verb ("Responding to Mr. X, the Ambassador explained"), not an apposition giving X the post."""
+    return [draft for draft in drafts if not _subject_of_a_verb(text, draft.span)]
+
+
+def _subject_of_a_verb(text: str, span: Span) -> bool:
+    before = text[max(0, span.start - 6) : span.start].lower()
+    return before.endswith(", the ") and reporting_verb_follows(text, _stripped_end(text, span))
+
+
+def _stripped_end(text: str, span: Span) -> int:
+    return span.start + len(text[span.start : span.end].rstrip())
 
 
 def _role_holders(
@@ -222,7 +239,10 @@ def _post_title_references(
             start, end = passage.span.start + match.start(1), passage.span.start + match.end(1)
             if start in taken or not is_post_phrase(match.group(1)):
                 continue
-            key = resolve_role_reference(match.group(1), start, passage.session, holders)
+            pool = holders
+            if reporting_verb_follows(layout.text, end):  # "..., the Director said": not X's apposition
+                pool = [h for h in holders if h.position != start]
+            key = resolve_role_reference(match.group(1), start, passage.session, pool)
             if key is not None:
                 span = Span(start, end)
                 found.append(KeyedMention(PersonMention(span, span, None, match.group(1)), key))
@@ -452,12 +472,14 @@ def _interactions(
 
 def _statement_interactions(statement: DraftStatement, speaker: str, add: _Adder) -> None:
     people_only = [a for a in statement.addressees if not a.startswith("group-")]
-    if statement.act is SpeechAct.ASKED:
+    if statement.act is SpeechAct.ASKED or statement.also_asks:  # also "cautioned ..., and asked how"
         for target in people_only:
             add(speaker, target, InteractionKind.ASKED, statement.span, statement.session)
     elif statement.act is SpeechAct.ANSWERED:
         for asker in statement.answered_askers:
             add(speaker, asker, InteractionKind.ANSWERED, statement.span, statement.session)
+        for asker in statement.questioners:  # "Asked by X, the Ambassador explained ...": X asked too
+            add(asker, speaker, InteractionKind.ASKED, statement.span, statement.session)
     elif statement.act is SpeechAct.THANKED:
         for target in people_only:
             add(speaker, target, InteractionKind.THANKED, statement.span, statement.session)

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from unkg.extract.mentions import PersonMention
-from unkg.extract.names import reference_rows
-from unkg.extract.speech import KeyedMention
+from unkg.extract.names import fold, reference_rows
+from unkg.extract.speech import KeyedMention, reporting_verb_follows
 from unkg.extract.structure import Unit
 from unkg.model import BlockKind, Span
 
@@ -40,6 +40,7 @@ class RoleEvidence:
     position: int
     session: int | None
     strong: bool  # said near the name (apposition, parenthesis, passive, lead-in), not a title only
+    paragraph: int = -1  # where the paragraph that says it starts
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,12 @@ def role_evidence(text: str, units: Sequence[Unit], keyed: Sequence[KeyedMention
             continue
         roles: list[tuple[str, bool]] = []
         apposition = patterns["apposition"].match(text, mention.span.end)
-        if apposition and not apposition.group("former"):
+        # "Responding to Mr. X, the Ambassador said": the subject of "said", not X's apposition
+        if (
+            apposition
+            and not apposition.group("former")
+            and not reporting_verb_follows(text, apposition.end())
+        ):
             roles.append((canonical[apposition.group("role").lower()], True))
         parenthesis = patterns["parenthesis"].match(text, mention.span.end)
         if parenthesis:
@@ -125,8 +131,11 @@ def role_evidence(text: str, units: Sequence[Unit], keyed: Sequence[KeyedMention
         for title in mention.titles:
             if title.kind == "post" and title.canonical.lower() in canonical:
                 roles.append((canonical[title.canonical.lower()], False))
-        session = _session_at(units, mention.span.start)
-        found.extend(RoleEvidence(r, item.key, mention.span.start, session, strong) for r, strong in roles)
+        unit = _unit_at(units, mention.span.start)
+        session, paragraph = (unit.session, unit.span.start) if unit else (None, -1)
+        found.extend(
+            RoleEvidence(r, item.key, mention.span.start, session, strong, paragraph) for r, strong in roles
+        )
     return sorted(found, key=lambda e: e.position)
 
 
@@ -152,7 +161,8 @@ def resolve_role_words(text: str, units: Sequence[Unit], keyed: Sequence[KeyedMe
                 continue
             if _INSIDE_NAME.search(text, max(0, match.start() - 40), match.start()):
                 continue
-            key = holder_of(canonical[match.group("role").lower()], start, unit.session, evidence)
+            role = canonical[match.group("role").lower()]
+            key = holder_of(role, start, unit.session, evidence, paragraph=unit.span.start)
             if key is not None:
                 span = Span(start, end)
                 found.append(KeyedMention(PersonMention(span, span, None, match.group("role")), key))
@@ -187,15 +197,22 @@ def _qualified(text: str, end: int, mention_starts: set[int]) -> bool:
 _NEARBY = 400
 
 
-def holder_of(role: str, position: int, session: int | None, evidence: Sequence[RoleEvidence]) -> str | None:
+def holder_of(
+    role: str, position: int, session: int | None, evidence: Sequence[RoleEvidence], paragraph: int = -1
+) -> str | None:
     """Who holds ``role`` for a reference at ``position``, by strong evidence: in the session the nearest
     holder before (else after); else the one person the whole report gives the role, if no title gives
     it to anyone else. A title before a name in prose ("Secretary-General X launched ...") may name
-    someone only mentioned, so it only stands in the way."""
+    someone only mentioned, so it only stands in the way; a title counts about a paragraph before the
+    reference, or anywhere before it in the same paragraph (``paragraph``: where that one starts)."""
     nearby = [  # "Ambassador X of Y hosted a dinner. The Ambassador underlined ...": a title just before
         e
         for e in evidence
-        if e.role == role and not e.strong and e.session == session and 0 <= position - e.position <= _NEARBY
+        if e.role == role
+        and not e.strong
+        and e.session == session
+        and e.position <= position
+        and (position - e.position <= _NEARBY or (paragraph >= 0 and e.paragraph == paragraph))
     ]
     pool = [e for e in evidence if e.role == role and e.strong]
     in_session = [e for e in pool if e.session == session] or nearby
@@ -208,8 +225,54 @@ def holder_of(role: str, position: int, session: int | None, evidence: Sequence[
     return people.pop() if len(people) == 1 and pool else None
 
 
-def _session_at(units: Sequence[Unit], position: int) -> int | None:
+def _unit_at(units: Sequence[Unit], position: int) -> Unit | None:
     for unit in units:
         if unit.span.start <= position < unit.span.end:
-            return unit.session
+            return unit
     return None
+
+
+# ----- titles that tell apart people with one family name -----------------------------------------------
+
+
+def retitle_family_names(keyed: Sequence[KeyedMention]) -> list[KeyedMention]:
+    """ "Professor Brekke" is Professor Nils Brekke, not Ms. Sigrid Brekke named just before: when people
+    share a family name, a short form with a title that is not a courtesy title (Professor, Dr.,
+    Ambassador) goes to the one person introduced with that title, unless its own person was too.
+
+    Why here: the family-name resolution picks the nearest person whose gender fits, and a title such as
+    "Professor" shows no gender, so two people sharing a name are told apart by the title alone."""
+    full: dict[str, set[str]] = {}  # folded family name -> people introduced with it in full
+    titled: dict[tuple[str, str], set[str]] = {}  # (family, title) -> people introduced with that title
+    genders: dict[str, set[str]] = {}
+    for item in keyed:
+        mention = item.mention
+        if mention.name is None or not mention.has_full_name:
+            continue
+        family = fold(mention.name.family)
+        full.setdefault(family, set()).add(item.key)
+        for title in mention.titles:
+            if title.kind != "courtesy":
+                titled.setdefault((family, title.canonical), set()).add(item.key)
+        if mention.gender:
+            genders.setdefault(item.key, set()).add(mention.gender)
+    found = []
+    for item in keyed:
+        mention = item.mention
+        key = item.key
+        if (
+            mention.name is not None
+            and not mention.has_full_name
+            and len(full.get(fold(mention.name.family), ())) > 1
+        ):
+            family = fold(mention.name.family)
+            for title in mention.titles:
+                holders = titled.get((family, title.canonical), set())
+                if title.kind == "courtesy" or key in holders or len(holders) != 1:
+                    continue
+                other = next(iter(holders))
+                if mention.gender is None or genders.get(other, {mention.gender}) == {mention.gender}:
+                    key = other
+                    break
+        found.append(KeyedMention(mention, key) if key != item.key else item)
+    return found

@@ -92,15 +92,16 @@ _GROUP_NOUNS = (
     "participants|participant|scholars|scholar|delegates|delegate|speakers|speaker|professors|professor|"
     "students|student|experts|expert|academics|academic|delegations|delegation|panelists|panelist|"
     "discussants|discussant|colleagues|members|researchers|researcher|practitioners|practitioner|"
-    "officials|official|diplomats|diplomat|observers|observer"
+    "officials|official|diplomats|diplomat|observers|observer|representatives|representative"
 )
 # "the Japanese and Chinese participants", "a scholar from Mongolia", "the three speakers",
-# "the delegates from China, Japan, and the Republic of Korea"
+# "the delegates from China, Japan, and the Republic of Korea", "A Danish student", "A representative of
+# a Chilean NGO" (a sentence may open with the article)
 _GROUP = re.compile(
-    r"\b(?:(?:the|a|an|another|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
+    r"\b(?:(?i:the|a|an|another|one|two|three|four|five|six|several|some|many|other|all)\s+)?"
     r"(?:(?:[A-Z][a-z]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+))*?)"
     rf"(?:[a-z]+\s+)?(?:{_GROUP_NOUNS})\b"
-    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)"
+    r"(?:\s+(?:from|of)\s+(?:the\s+|a\s+|an\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)"
     r"(?:[A-Z][\w'-]*|of))*)?"
 )
 _ABBREVIATIONS = frozenset(
@@ -117,7 +118,8 @@ _THANKS_WORDS = re.compile(r"\b(?:grateful|gratitude|thank\w*|appreciat\w*)\b", 
 _CONCERN_WORDS = re.compile(r"\b(?:concerns?|worr\w*|anxiet\w*|alarm)\b", re.IGNORECASE)
 _PROPOSAL_WORDS = re.compile(r"\b(?:recommendations?|proposals?|suggestions?)\b", re.IGNORECASE)
 _PRESENTATION_WORDS = re.compile(
-    r"\b(?:presentation|remarks|the following (?:presentation|development|statement|points?))\b",
+    r"\b(?:presentation|remarks|overview|keynote|lecture"
+    r"|the following (?:presentation|development|statement|points?))\b",
     re.IGNORECASE,
 )
 _FOLLOWING_PRESENTATION = re.compile(
@@ -274,8 +276,10 @@ def read_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> 
             continue
         start, end, form = verb
         act, explicit = _act(text, form, end, sentence.end)
-        if _ANSWER_INTRO.match(text, sentence.start, subject.start + 1) and act is not SpeechAct.ASKED:
-            act, explicit = SpeechAct.ANSWERED, True  # "In response, Mr. Zhou explained that ..."
+        answer_intro = _ANSWER_INTRO.match(text, sentence.start, subject.start + 1)
+        # "In response, Mr. Zhou explained that ...", "Ms. X, in reply, noted that ..."
+        if (answer_intro or _INLINE_ANSWER.match(text, subject.end, start)) and act is not SpeechAct.ASKED:
+            act, explicit = SpeechAct.ANSWERED, True
         return Clause(subject, start, end, act, explicit)
     return _passive_clause(text, sentence, mentions) or _group_clause(text, sentence)
 
@@ -311,22 +315,35 @@ _PAST_VERB = re.compile(r"\s+(?:(?:then|also|further|first|briefly)\s+)?([a-z]{3
 # "In response, ...", "Answering the question, ...", "Responding to Professor X, ...", "In reply, ...",
 # "Asked about the budget, ..."
 _ANSWER_INTRO = re.compile(
-    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying|Asked\s+(?:about|whether|how|why|what|if))"
-    r"\b[^,]{0,80},\s*"
+    r"(?:In\s+(?:response|reply|answer)|Answering|Responding|Replying"
+    r"|(?:When\s+)?[Aa]sked\s+(?:about|whether|how|why|what|if|by))"
+    r"\b[^,]{0,140},\s*"
+)
+# An answer's opening that names who asked: "Asked by Ms. X, ...", "When asked by X, ...", "Responding to
+# questions from Dr. A and Ms. B, ...", "Replying to Dr. X's question, ..." (the people named before the
+# subject asked)
+# "X's question", "X's follow-up question": the person whose question it was
+_QUESTION_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?questions?\b")
+_ASKED_BY_INTRO = re.compile(
+    r"(?:When\s+)?[Aa]sked\s+by\b|[^,]{0,60}\bquestions?\s+(?:\w+\s+)?(?:from|by)\b"
+    r"|[^,]{0,80}['’]s\s+(?:\w+\s+)?questions?\b"  # "Replying to Dr. X's question on ..."
 )
 
 
+# "Ms. X, in response, noted ...", "Dr. Y, in reply to the question, said ..."
+_INLINE_ANSWER = re.compile(r"\s*,\s*in\s+(?:response|reply|answer)\b[^,]{0,80},")
 _ACCORDING_TO = re.compile(r"According\s+to\s+(?:the\s+)?")
 _POSSESSIVE_TO_SUBJECT = {"her": "she", "his": "he", "their": "they"}
 # "In her view, ...", "In his opinion, ..."
 _OPINION = re.compile(
-    r"(?:In|From)\s+(his|her|their)\s+(?:view|opinion|words|perspective)\s*,\s*", re.IGNORECASE
+    r"(?:In|From)\s+(his|her|their)\s+(?:view|opinion|words|perspective)(?:\s*,\s*|\s+)", re.IGNORECASE
 )
 # "The session was opened by Mr. Christophe Perrin", "The session was led by Ms. Maika Oshikawa"
 # (a session's opener presents; "The dialogue was opened by the Convener" welcomes: stated)
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:(session|panel|presentation|discussion|briefing)|\w+)\s+(?:was|were)\s+"
-    r"(opened|led|chaired|introduced|presented|given|delivered|answered)\s+by\s+(?:the\s+)?"
+    r"\b(?:(session|panel|presentation|discussion|briefing|address|keynote|lecture|talk|speech)|\w+)"
+    r"\s+(?:was|were)\s+"
+    r"(opened|led|chaired|introduced|presented|given|delivered|answered|briefed)\s+by\s+(?:the\s+)?"
 )
 
 
@@ -342,7 +359,8 @@ def _passive_clause(text: str, sentence: Span, mentions: Sequence[KeyedMention])
                 if verb == "answered":  # "The question was answered by Ms. X"
                     return Clause(subject, match.start(), match.end(), SpeechAct.ANSWERED, True)
                 # "The panel was chaired by X": chairing, not presenting
-                presents = match.group(1) is not None and verb != "chaired"
+                # "The participants were briefed by Dr. X": a briefing, as "X briefed the participants"
+                presents = (match.group(1) is not None and verb != "chaired") or verb == "briefed"
                 act = SpeechAct.PRESENTED if presents else SpeechAct.STATED
                 return Clause(subject, match.start(), match.end(), act, False)
     return None
@@ -355,7 +373,9 @@ def _subject_positions(text: str, sentence: Span) -> list[int]:
     remarks = _REMARKS_OPENING.match(text, sentence.start, sentence.end)
     if remarks:
         positions.append(remarks.end())
-    window = text[sentence.start : min(sentence.end, sentence.start + 160)]
+    # an answer's long opening ("Asked by Ms. X, a student from Y, how Z viewed ..., the Ambassador said")
+    reach = 260 if _ANSWER_INTRO.match(text, sentence.start, sentence.end) else 160
+    window = text[sentence.start : min(sentence.end, sentence.start + reach)]
     for match in re.finditer(r",\s+(?:where\s+|when\s+)?", window):
         positions.append(sentence.start + match.end())
         if len(positions) > 4:
@@ -370,15 +390,22 @@ _REMARKS_OPENING = re.compile(
 )
 
 
+# Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X"
+_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+|H\.\s?E\.\s+|(?:His|Her)\s+Excellency\s+)?")
+
+
 def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[KeyedMention]) -> Subject | None:
     """A person, title, pronoun or group starting at ``position``."""
-    lead = re.match(r"(?:The\s+|the\s+)?", text[position:])
+    lead = _SUBJECT_LEAD.match(text, position)
     for keyed in mentions:
-        if keyed.mention.span.start in (position, position + (lead.end() if lead else 0)):
+        if keyed.mention.span.start in (position, lead.end() if lead else position):
             return _with_coordinated(text, Subject(position, keyed.mention.span.end, (keyed.key,)), mentions)
     pronoun = re.match(r"(He|She|They|he|she|they)\b", text[position : sentence.end])
     if pronoun:
         return Subject(position, position + pronoun.end(), pronoun=pronoun.group(1).lower())
+    both = re.match(r"(?:Both|both)(?=\s+(?:then\s+|also\s+)?[a-z]+ed\b)", text[position : sentence.end])
+    if both:  # "Both replied that ...": the two people just named, as "they"
+        return Subject(position, position + both.end(), pronoun="they")
     group = _GROUP.match(text, position, sentence.end)
     if group and _is_group(group.group()):
         return _group_subject(group)
@@ -441,7 +468,7 @@ def _verb_here(
                 continue
             return None
         verb = verb_forms().get(token)
-        if verb is not None and _finite(token):
+        if verb is not None and _finite(token) and _reports_here(text, verb, position + word.end()):
             return position + word.start(), position + word.end(), token
         if token in _ADVERBS or (skip_apposition and token in _APPOSITION_WORDS):
             continue
@@ -449,10 +476,43 @@ def _verb_here(
     return None
 
 
+# "a question to", "his first question to", "several questions to": a question put to someone
+_QUESTION_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?questions?\s+to\b")
+_QUESTION_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?questions?\s+to\s+(?:the\s+)?")
+# Verbs that report speech only with the words after them: "followed up by asking", "followed with a
+# question" (not "followed the debate"), "took a different view"
+_ONLY_BEFORE = {
+    "follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)"),
+    # "posed a question to X", "put a further question to her", "directed his question to X"
+    "pose": _QUESTION_OBJECT,
+    "put": _QUESTION_OBJECT,
+    "direct": _QUESTION_OBJECT,
+    # "took a different view", "took the floor" (not "took part", "took place")
+    "take": re.compile(
+        r"\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:view|position|stance|line|approach)|the\s+floor)\b"
+    ),
+}
+
+
+def _reports_here(text: str, verb: Verb, verb_end: int) -> bool:
+    """Whether a verb that reports speech only in some phrases is in one of them here."""
+    phrase = _ONLY_BEFORE.get(verb.lemma)
+    return phrase is None or phrase.match(text, verb_end) is not None
+
+
+def reporting_verb_follows(text: str, position: int) -> bool:
+    """Whether a reporting verb comes right after ``position`` (over adverbs): in "Responding to Mr. X,
+    the Director said ...", "the Director" is the subject of "said", not an apposition giving X the post."""
+    limit = min(len(text), position + 60)
+    return bool(re.match(r"\s+[a-z]", text[position:limit])) and _verb_here(text, position, limit) is not None
+
+
 def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bool]:
     """The act a verb reports, refined by the words after it; True when the verb names it outright."""
     verb = verb_forms()[form]
     after = text[verb_end : min(limit, verb_end + 90)]
+    if _QUESTION_OBJECT.match(after):
+        return SpeechAct.ASKED, True  # "addressed a question to X", "posed two questions to X"
     clause = re.split(r"\b(?:that|whether|how|if)\b", after, maxsplit=1)[0]
     if verb.lemma in _WANT_VERBS and re.match(r"\s+to\s+(?:know|learn|understand|hear)\b", after):
         return SpeechAct.ASKED, True  # "wanted to know whether ..."
@@ -557,6 +617,8 @@ def explicit_addressees(
         gap = text[clause.verb_end : start]
         possessive = text[keyed.mention.span.end : keyed.mention.span.end + 2] == "'s"
         direct = re.fullmatch(r"\s*(?:the\s+|to\s+(?:the\s+)?|about\s+)?", gap) is not None
+        if clause.act is SpeechAct.ASKED and _QUESTION_TO.fullmatch(gap):
+            direct = True  # "posed a question to Dr. X", "addressed two questions to the Director"
         joined = joined_from >= 0 and _JOINED.fullmatch(text, joined_from, start) is not None
         if clause.act is SpeechAct.THANKED or direct or joined or (possessive and asks):
             found.append(keyed.key)
@@ -591,6 +653,9 @@ class DraftStatement:
     group_object: bool = False
     answers: Span | None = None
     answered_askers: list[str] = field(default_factory=list)
+    questioners: list[str] = field(default_factory=list)  # "Asked by X, ...": X asked the speaker
+    two_addressed: bool = False  # "thanked both speakers", "asked the two panellists": the last two others
+    also_asks: bool = False  # "cautioned that ..., and asked how ...": a concern that ends in a question
     commenting: bool = False  # "observed", "remarked", "As a discussant, ...": a comment if it opens a turn
     discussant: bool = False  # "As discussant, X ...": a comment by role
     pronoun_gender: str | None = None  # the gender of the "he"/"she" that stood for the speaker
@@ -702,8 +767,49 @@ def _passage_statements(
             recent.append(speakers)
             draft.speakers = speakers
             draft.addressees = [a for a in draft.addressees if a not in speakers]
+            if part > 0 and found:
+                _reply_in_sentence(found[-1], draft)
+            if draft.act is SpeechAct.THANKED and not draft.addressees and not draft.group_object:
+                draft.addressees = _thanked_pronoun(
+                    text, found_clause, [*context.history, *found], draft, context
+                )
             found.append(draft)
     return found
+
+
+def _thanked_pronoun(
+    text: str, clause: Clause, history: Sequence[DraftStatement], draft: DraftStatement, context: _Context
+) -> list[str]:
+    """ "thanked him for ...": the latest other person in the session whose gender fits "him"/"her"."""
+    pronoun = re.match(
+        r"\s+(him|her)\b(?!\s+(?:own|colleagues?|hosts?)\b)", text[clause.verb_end : clause.verb_end + 20]
+    )
+    if pronoun is None:
+        return []
+    wanted = "male" if pronoun.group(1) == "him" else "female"
+    for earlier in reversed(history):
+        for person in earlier.speakers:
+            other = person not in draft.speakers and not person.startswith("group-")
+            if other and context.gender_of(person) == wanted:
+                return [person]
+    return []
+
+
+def _reply_in_sentence(question: DraftStatement, reply: DraftStatement) -> None:
+    """ "Professor X asked the Office whether ..., and Ms. Y said that ...": another person's statement
+    joined to a question in the same sentence answers it (and the question was put to them, when it
+    named no one)."""
+    if question.act is not SpeechAct.ASKED or reply.act not in _MAY_ANSWER:
+        return
+    if len(reply.speakers) != 1 or reply.speakers[0].startswith("group-"):
+        return
+    others = [a for a in question.addressees if a not in reply.speakers]
+    if set(reply.speakers) & set(question.speakers) or others:
+        return
+    reply.act, reply.explicit_act = SpeechAct.ANSWERED, True
+    reply.answered_askers = [s for s in question.speakers if not s.startswith("group-")]
+    question.addressees = list(reply.speakers)
+    question.group_object = False
 
 
 def _acts_after(text: str, position: int, limit: int) -> bool:
@@ -785,15 +891,32 @@ def _clause_draft(
         draft.answered_askers = [
             k.key for k in mentions if span.start <= k.mention.span.start < clause.subject.start
         ]
+        if _ASKED_BY_INTRO.match(text, span.start, clause.subject.start):
+            draft.questioners = list(draft.answered_askers)
+    elif clause.act is SpeechAct.ANSWERED:  # "Professor X's question on data was answered by Dr. Y"
+        draft.answered_askers = [
+            k.key
+            for k in mentions
+            if span.start <= k.mention.span.start < clause.verb_start
+            and _QUESTION_OF.match(text, k.mention.span.end, clause.verb_start)
+        ]
+        draft.questioners = list(draft.answered_askers)
     verb = verb_forms().get(text[clause.verb_start : clause.verb_end])
     if draft.act in (SpeechAct.STATED, SpeechAct.COMMENTED) and _AND_ASKED.search(
         text, clause.verb_end, span.end
     ):
         draft.act, draft.explicit_act = SpeechAct.ASKED, True  # "noted that ... and wondered whether ..."
+    elif draft.act is SpeechAct.EXPRESSED_CONCERN and _AND_ASKED.search(text, clause.verb_end, span.end):
+        # "cautioned that ..., and asked how ...": the concern stays, the question waits for an answer
+        draft.also_asks = True
     elif draft.act is SpeechAct.STATED and not draft.explicit_act:
         draft.act = _coordinated_act(text, clause.verb_end, span.end) or draft.act
     if verb is not None and verb.lemma in _PRESENTER_VERBS and draft.act is SpeechAct.PRESENTED:
         draft.act, draft.presents_if_named = SpeechAct.STATED, True
+    if draft.act in (SpeechAct.THANKED, SpeechAct.ASKED):  # the two, not a person named later in a thanks
+        draft.two_addressed = bool(_BOTH_SPEAKERS.match(text, clause.verb_end, span.end))
+        if draft.two_addressed and draft.act is SpeechAct.ASKED:
+            draft.group_object = False
     draft.discussant = bool(_DISCUSSANT.match(text, span.start, span.end))
     draft.commenting = (verb is not None and verb.lemma in _COMMENT_VERBS) or draft.discussant
     if draft.discussant and draft.act is SpeechAct.STATED:
@@ -809,6 +932,10 @@ def _clause_draft(
     return draft
 
 
+# "thanked both speakers", "expressed thanks to the two panellists"
+_BOTH_SPEAKERS = re.compile(
+    r"[^.;]{0,40}?\b(?:both|the\s+two)\s+(?:speakers|presenters|panell?ists|briefers|officials|guests)\b"
+)
 # A question the same subject goes on to ask: "He noted that the scheme had changed and wondered whether
 # the Office had been consulted", "..., and asked whether ..."
 _AND_ASKED = re.compile(
@@ -833,9 +960,10 @@ def _coordinated_act(text: str, start: int, end: int) -> SpeechAct | None:
 
 
 # "explained his current research", "commented that her office ...": in reported speech the
-# speaker's own pronoun
+# speaker's own pronoun (not the object of a question: "asked her whether ...")
 _POSSESSIVE = re.compile(
-    r"\s+(?:(his|her)\s+(?!(?:for|to|about|on|in|with|at|by|that|and)\b)[a-z]|that\s+(he|she|his|her)\b)"
+    r"\s+(?:(his|her)\s+(?!(?:for|to|about|on|in|with|at|by|that|and|whether|if|how|why|what|when|where|who)\b)"
+    r"[a-z]|that\s+(he|she|his|her)\b)"
 )
 
 
@@ -956,7 +1084,13 @@ def _answerer(
     the Office was consulted. She answered that ...": an answer to a question put to nobody by name
     comes from the latest person who answered or was asked in the session.
     """
-    if clause.subject.pronoun not in ("he", "she") or not history or history[-1].act is not SpeechAct.ASKED:
+    if not history or history[-1].act is not SpeechAct.ASKED:
+        return ()
+    if clause.subject.pronoun == "they" and clause.act is SpeechAct.ANSWERED:
+        # "Ms. X asked Dr. A and Mr. B whether ... They replied ...": the people asked
+        asked = tuple(a for a in history[-1].addressees if not a.startswith("group-"))
+        return asked if len(asked) > 1 else ()
+    if clause.subject.pronoun not in ("he", "she"):
         return ()
     answers = clause.act is SpeechAct.ANSWERED
     if not answers and not (opens_paragraph and clause.act in _MAY_ANSWER):
@@ -1041,27 +1175,47 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
     headings name."""
     pending: list[DraftStatement] = []  # questions not yet answered
     spoken: set[str] = set()
+    presented: set[str] = set()  # who gave a presentation in the session so far
     previous: DraftStatement | None = None
     answering: set[str] = set()
     for statement in items:
         speaker = statement.speakers[0]
-        if statement.presents_if_named and speaker in named and speaker not in spoken:
+        introduced = (  # "The first briefing was given by Ms. X. Ms. X described ...": her briefing goes on
+            previous is not None
+            and previous.act is SpeechAct.PRESENTED
+            and previous.speakers == statement.speakers
+        )
+        if statement.presents_if_named and ((speaker in named and speaker not in spoken) or introduced):
             statement.act = SpeechAct.PRESENTED
         new_turn = previous is None or set(previous.speakers) != set(statement.speakers)
         if new_turn:
             answering = set()
         others_spoke = previous is not None and not set(previous.speakers) & set(statement.speakers)
-        is_question = statement.act is SpeechAct.ASKED
+        is_question = statement.act is SpeechAct.ASKED or statement.also_asks
         may_answer = not is_question and statement.act not in _NOT_ANSWERS
         presenter_again = speaker in presenters and speaker in spoken and others_spoke
+        # another presenter of the session ("Mr. Y spoke about ...") speaking right after a question put to
+        # no one: the answer (only to such a question, not to a comment as the session's presenter)
+        later_presenter = (
+            speaker in presented
+            and speaker not in presenters
+            and others_spoke
+            and any(not q.addressees for q in pending[-1:])
+            and previous is pending[-1]
+        )
         asked_in_turn = new_turn and any(speaker in q.addressees for q in pending[-1:])
         if (
-            may_answer and ((presenter_again and _answer_due(speaker, pending, previous)) or asked_in_turn)
+            may_answer
+            and (
+                (presenter_again and _answer_due(speaker, pending, previous))
+                or asked_in_turn
+                or later_presenter
+            )
         ) or (
             statement.act is SpeechAct.ANSWERED and statement.explicit_act
         ):  # a presenter speaking again, the person just asked by name speaking next, or "replied"
             answering = set(statement.speakers)
-            named_only = not presenter_again and statement.act is not SpeechAct.ANSWERED
+            named_only = not (presenter_again or later_presenter) and statement.act is not SpeechAct.ANSWERED
             _answer(statement, speaker, pending, previous, named_only)
         elif speaker in answering and statement.first_in_passage and may_answer:
             statement.act = SpeechAct.ANSWERED
@@ -1085,6 +1239,8 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             statement.act = (
                 SpeechAct.STATED
             )  # "Ms. X briefed ... She remarked that ...": her own talk goes on
+        if statement.two_addressed and statement.act in (SpeechAct.THANKED, SpeechAct.ASKED):
+            statement.addressees = _last_other_speakers(items, statement, 2)
         if is_question:
             pending.append(statement)
         if statement.act is SpeechAct.THANKED and not statement.addressees and not statement.group_object:
@@ -1092,6 +1248,8 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             if other is not None:
                 statement.addressees = [other]
         spoken.update(statement.speakers)
+        if statement.act is SpeechAct.PRESENTED:
+            presented.update(statement.speakers)
         previous = statement
     _default_question_addressees(items, presenters)
 
@@ -1124,8 +1282,8 @@ def _answer(
     waiting = [q for q in pending if (not q.addressees and not named_only) or speaker in q.addressees]
     statement.act = SpeechAct.ANSWERED
     named = statement.answered_askers  # askers the answer itself names ("Responding to Ms. X, ...")
-    if named:
-        waiting = [q for q in pending if set(q.speakers) & set(named)] or waiting
+    if named:  # only their questions: "Asked by X, ..." answers X, not a question waiting from someone else
+        waiting = [q for q in pending if set(q.speakers) & set(named)]
     if waiting:
         statement.answers = waiting[-1].span
         askers = [s for q in waiting for s in q.speakers]
@@ -1137,8 +1295,26 @@ def _answer(
             pending.remove(question)
     elif named:
         statement.addressees = statement.addressees or [named[0]]
+    elif statement.explicit_act and statement.addressees:  # "Dr. Y responded to Professor X that ..."
+        statement.answered_askers = [a for a in statement.addressees if not a.startswith("group-")]
     elif previous is not None and not statement.addressees and previous.speakers[0] != speaker:
         statement.addressees = [previous.speakers[0]]
+
+
+def _last_other_speakers(items: Sequence[DraftStatement], statement: DraftStatement, count: int) -> list[str]:
+    """The ``count`` people other than the statement's speakers who spoke last before it in the session."""
+    found: list[str] = []
+    for earlier in reversed(items[: items.index(statement)]):
+        for speaker in earlier.speakers:
+            if (
+                speaker not in statement.speakers
+                and not speaker.startswith("group-")
+                and speaker not in found
+            ):
+                found.append(speaker)
+        if len(found) >= count:
+            return found[:count]
+    return found
 
 
 def _last_other_speaker(items: Sequence[DraftStatement], statement: DraftStatement) -> str | None:
@@ -1153,7 +1329,8 @@ def _last_other_speaker(items: Sequence[DraftStatement], statement: DraftStateme
 def _default_question_addressees(items: Sequence[DraftStatement], presenters: list[str]) -> None:
     """A question nobody answered is addressed to the session's presenter."""
     for statement in items:
-        if statement.act is not SpeechAct.ASKED or statement.addressees or statement.group_object:
+        asks = statement.act is SpeechAct.ASKED or statement.also_asks
+        if not asks or statement.addressees or statement.group_object:
             continue
         target = next((p for p in presenters if p not in statement.speakers), None)
         if target is not None:
@@ -1213,4 +1390,25 @@ def find_hostings(text: str, passages: Sequence[Passage], mentions: Sequence[Key
                         Hosting(subject.people[0], tuple(dict.fromkeys(guests)), sentence, passage.session)
                     )
                 break
+            else:
+                found.extend(_passive_hosting(text, sentence, inside, passage.session))
     return found
+
+
+# "Professor X and Dr. Y were hosted by Ambassador Z", "Ms. X was welcomed by the Dean"
+_HOSTED_BY = re.compile(r"\s+(?:was|were)\s+(?:\w+\s+)?(?:hosted|received|welcomed)\s+by\s+(?:the\s+)?")
+
+
+def _passive_hosting(
+    text: str, sentence: Span, mentions: Sequence[KeyedMention], session: int | None
+) -> list[Hosting]:
+    """People the subject of a sentence names, hosted by the person named after "hosted by"."""
+    subject = _subject_at(text, sentence.start, sentence, mentions)
+    if subject is None or not subject.people:
+        return []
+    verb = _HOSTED_BY.match(text, subject.end, sentence.end)
+    if verb is None:
+        return []
+    host = next((k.key for k in mentions if k.mention.span.start == verb.end()), None)
+    guests = tuple(p for p in subject.people if p != host)
+    return [Hosting(host, guests, sentence, session)] if host is not None and guests else []
