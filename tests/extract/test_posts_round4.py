@@ -1,0 +1,91 @@
+"""Round 4 session layouts and posts on invented text: "Meeting N:" headings, numbered webinars with
+their date on the heading line, and time-slot headings mixed with headings that only name the
+organization visited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unkg.document import read_report
+from unkg.extract import extract
+from unkg.extract.structure import parse_session_heading_text
+from unkg.model import Extraction
+
+
+def _extract(tmp_path: Path, text: str, suffix: str = ".md") -> Extraction:
+    path = tmp_path / f"round4-2031{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return extract(read_report(path))
+
+
+def _sessions(extraction: Extraction) -> list[tuple[int, str, str | None, str | None]]:
+    return [(s.number, s.title, s.date, s.host) for s in extraction.sessions]
+
+
+def test_meeting_n_headings_are_sessions(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "# Study Visit of the Lakeside Forum to Vienna\n\n"
+        "## Our members\n\n"
+        "Ten researchers took part.\n\n"
+        "## Meeting 1: United Nations Industrial Development Organization (UNIDO)\n\n"
+        "*Monday, 3 March 2031, 09:30*\n\n"
+        "Ms. Orsolya Brandl, Industrial Development Officer, described green hydrogen projects.\n\n"
+        "## Meeting 2: International Atomic Energy Agency (IAEA)\n\n"
+        "*Tuesday, 4 March 2031, 14:00*\n\n"
+        "Mr. Teodor Vasko explained the safeguards budget.\n\n"
+        "## Conclusions\n\n"
+        "The visit was useful.\n",
+    )
+    assert _sessions(extraction) == [
+        (1, "United Nations Industrial Development Organization (UNIDO)", "2031-03-03", "unido"),
+        (2, "International Atomic Energy Agency (IAEA)", "2031-03-04", "iaea"),
+    ]
+
+
+def test_a_meeting_word_in_a_sentence_is_no_heading() -> None:
+    assert parse_session_heading_text("Meeting 2 of the board was postponed.") is None
+    assert parse_session_heading_text("The Meeting 2 minutes were read.") is None
+    heading = parse_session_heading_text("Meeting 2: Visit to the Port Authority")
+    assert heading is not None and (heading.style, heading.number) == ("meeting", 2)
+
+
+def test_webinar_heading_with_date_over_its_title(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Pacific Rim Online Seminars on the United Nations 2031\n\n"
+        "March - April 2031, online\n\n"
+        "Webinar 1 - 12 March 2031\n"
+        "Who Pays for Adaptation?\n\n"
+        "The speaker was Mr. Arvid Solheim, an economist.\n\n"
+        "Webinar 2 - 9 April 2031 (hybrid, World Health Organization, Geneva)\n"
+        "Health Systems after the Pandemic\n\n"
+        "Dr. Lucia Ferrante spoke about primary care.\n",
+        suffix=".txt",
+    )
+    assert _sessions(extraction) == [
+        (1, "Who Pays for Adaptation?", "2031-03-12", None),
+        (2, "Health Systems after the Pandemic", "2031-04-09", "who"),
+    ]
+
+
+def test_time_slots_and_an_organization_heading_share_one_numbering(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Geneva Study Days of the Harbour Institute\n\n"
+        "3-4 June 2031, Geneva\n\n"
+        "Tuesday, 3 June\n\n"
+        "10:00-11:30 | Briefing at UNCTAD\n\n"
+        "Ms. Ilse Vanhoof described the trade outlook.\n\n"
+        "14:00-15:30 | WMO\n\n"
+        "Mr. Bruno Castellane explained early warning systems.\n\n"
+        "Wednesday, 4 June\n\n"
+        "International Labour Organization\n\n"
+        "Dr. Kofi Mensah-Arthur spoke about platform work.\n",
+        suffix=".txt",
+    )
+    assert [(n, t, d) for n, t, d, _ in _sessions(extraction)] == [
+        (1, "Briefing at UNCTAD", "2031-06-03"),
+        (2, "WMO", "2031-06-03"),
+        (3, "International Labour Organization", "2031-06-04"),
+    ]
