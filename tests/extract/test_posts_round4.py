@@ -89,3 +89,43 @@ def test_time_slots_and_an_organization_heading_share_one_numbering(tmp_path: Pa
         (2, "WMO", "2031-06-03"),
         (3, "International Labour Organization", "2031-06-04"),
     ]
+
+
+def _posts(extraction: Extraction) -> set[tuple[str, str]]:
+    return {(p.person, p.role) for p in extraction.posts}
+
+
+def test_panel_roles_after_our_after_a_qualified_label_and_in_a_who_served_clause(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Harbour Dialogue on the United Nations 2031\n\n"
+        "4 May 2031, Lisbon\n\n"
+        "Series host: Professor ALVES Marta, Coimbra Institute\n\n"
+        "Session 1: Ocean finance\n\n"
+        "Our convener, Professor TORRES Ines of the Atlantic University, opened the meeting. "
+        "The notes come from Mr. SILVA Rui, a doctoral student at the Porto School, who served as "
+        "panel rapporteur.\n\n"
+        "Mr. Jonas Berglund spoke about blue bonds.\n",
+        suffix=".txt",
+    )
+    posts = _posts(extraction)
+    keys = {p.person for p in extraction.posts}
+    torres = next(k for k in keys if "torres" in k)
+    silva = next(k for k in keys if "silva" in k)
+    assert (torres, "Convener") in posts
+    assert (silva, "Rapporteur") in posts
+    panel = {"Chair", "Moderator", "Convener", "Rapporteur", "Discussant"}
+    assert not [r for k, r in posts if "alves" in k and r in panel]  # "Series host:" names no panel role
+
+
+def test_series_moderator_label(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Harbour Webinars 2031\n\n"
+        "Series moderator: Professor ALVES Marta, Coimbra Institute\n\n"
+        "Session 1: Ocean finance\n\n"
+        "Mr. Jonas Berglund spoke about blue bonds.\n",
+        suffix=".txt",
+    )
+    alves = next(p.person for p in extraction.posts if "alves" in p.person and p.role == "Moderator")
+    assert alves
