@@ -129,3 +129,22 @@ def test_series_moderator_label(tmp_path: Path) -> None:
     )
     alves = next(p.person for p in extraction.posts if "alves" in p.person and p.role == "Moderator")
     assert alves
+
+
+def test_speaking_as_a_post_gives_the_post(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Harbour Dialogue 2031\n\n"
+        "4 May 2031, Lisbon\n\n"
+        "Session 1: Ocean finance\n\n"
+        "Professor Marta Alves of the Coimbra Institute spoke first.\n\n"
+        "Closing the day, Professor Alves, speaking also as President of the Lusophone Society for "
+        "International Law, thanked the speakers.\n\n"
+        "Professor Rui Gomes, speaking as Chair of the Atlantic Studies Council, thanked them. "
+        "Mr. Tiago Reis, speaking about the budget, said it was late.\n",
+        suffix=".txt",
+    )
+    posts = {(p.person, p.role, p.organization) for p in extraction.posts}
+    assert ("alves-marta", "President", "lusophone-society-for-international-law") in posts
+    assert ("gomes-rui", "Chair", "atlantic-studies-council") in posts
+    assert not [p for p in extraction.posts if p.person == "reis-tiago"]

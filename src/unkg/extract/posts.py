@@ -158,16 +158,18 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     # ", who serves as Director of X", ", serving as Y", ", who heads the Z Unit"
     if token in {"serves", "works", "acts", "served", "worked", "heads", "chairs", "directs"}:
         return previous == "who"
-    if token in {"serving", "working", "acting"}:
+    if token in {"serving", "working", "acting", "speaking"}:  # ", speaking also as President of X"
         return opens
     if token == "as":
-        return previous in _SERVING or previous == "capacity"
+        return (
+            previous in _SERVING or previous in {"capacity", "speaking"} or before.endswith("speaking also ")
+        )
     if token in {"his", "her", "their"}:  # ", in her capacity as Head of Y"
         return previous == "in" and before.rstrip().endswith(", in")
     if token == "capacity":
         return previous in {"his", "her", "their"}
-    if token == "also":  # ", who is also a former member of X"
-        return previous in {"is", "was"}
+    if token == "also":  # ", who is also a former member of X", ", speaking also as Y"
+        return previous in {"is", "was", "speaking"}
     if token == "recently":  # ", until recently Senior Adviser at X"
         return previous == "until"
     if token in {"now", "currently"}:  # "..., and now Professor at X"
