@@ -148,3 +148,18 @@ def test_speaking_as_a_post_gives_the_post(tmp_path: Path) -> None:
     assert ("alves-marta", "President", "lusophone-society-for-international-law") in posts
     assert ("gomes-rui", "Chair", "atlantic-studies-council") in posts
     assert not [p for p in extraction.posts if p.person == "reis-tiago"]
+
+
+def test_section_and_unit_open_a_role(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Harbour Dialogue 2031\n\n"
+        "4 May 2031, Lisbon\n\n"
+        "Session 1: Visit to UNIDO\n\n"
+        "We were received by Ms. Petra Holm, Section Head in the Office of Budget, and Mr. Aron Vik, "
+        "Unit Chief, Energy Division, UNIDO.\n",
+        suffix=".txt",
+    )
+    posts = {(p.person, p.role) for p in extraction.posts}
+    assert ("holm-petra", "Section Head") in posts
+    assert ("vik-aron", "Unit Chief") in posts
