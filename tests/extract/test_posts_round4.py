@@ -163,3 +163,18 @@ def test_section_and_unit_open_a_role(tmp_path: Path) -> None:
     posts = {(p.person, p.role) for p in extraction.posts}
     assert ("holm-petra", "Section Head") in posts
     assert ("vik-aron", "Unit Chief") in posts
+
+
+def test_in_his_capacity_as_a_panel_role(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Harbour Dialogue 2031\n\n"
+        "4 May 2031, Lisbon\n\n"
+        "Session 1: Ocean finance\n\n"
+        "The meeting was opened by Professor Duarte Pinto, Dean of the Faculty of Law of the Atlantic "
+        "University, who, in his capacity as convener, recalled the first meeting.\n",
+        suffix=".txt",
+    )
+    posts = {(p.person, p.role) for p in extraction.posts}
+    assert ("pinto-duarte", "Convener") in posts
+    assert ("pinto-duarte", "Dean") in posts

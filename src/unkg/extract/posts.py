@@ -929,7 +929,7 @@ class _PanelPatterns:
     verb_after: re.Pattern[str]  # " chaired the ..." after a name
     label: re.Pattern[str]  # "Rapporteur:" starting a block
     qualified_label: re.Pattern[str]  # "Series moderator:" starting a block (a capitalised word, the role)
-    served_as: re.Pattern[str]  # ", who served as panel rapporteur" after a name
+    served_as: re.Pattern[str]  # ", who served as panel rapporteur", ", who, in his capacity as convener"
     label_before: re.Pattern[str]  # "Rapporteur: " right before a name, inside a block
 
 
@@ -950,7 +950,8 @@ def _panel_patterns() -> _PanelPatterns:
         # the role in lower case: "Series moderator:", "Panel chair:" (not "Special Rapporteur:")
         qualified_label=re.compile(rf"\s*[A-Z][a-z]+\s+{roles}(s?)\s*:"),
         served_as=re.compile(
-            rf"[^.;!?]*?,\s*who\s+(?:served|serves|acted|acts)\s+as\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?{roles}\b",
+            rf"[^.;!?]*?,\s*(?:who\s+(?:served|serves|acted|acts)|(?:who,\s*)?in\s+(?:his|her|their)\s+capacity)"
+            rf"\s+as\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?{roles}\b",
             re.IGNORECASE,
         ),
         label_before=re.compile(rf"(?<![\w-]){roles}s?\s*:\s*$", re.IGNORECASE),
@@ -1039,7 +1040,7 @@ def _panel_roles_after(
     if match:
         found.append((_participles()[match.group(1).lower()], match.start(1), False))
     served = _panel_patterns().served_as.match(text, mention.name_span.end, limit)
-    if served:  # "X, a doctoral candidate at Y, who served as panel rapporteur"
+    if served:  # "X, a doctoral candidate at Y, who served as panel rapporteur", ", in her capacity as chair"
         found.append((panel_roles()[served.group(1).lower()], served.start(1), False))
     bracket = re.compile(r"\s*\(([^()]{1,100})\)").match(text, mention.name_span.end, unit.span.end)
     if bracket is None:
