@@ -178,3 +178,20 @@ def test_in_his_capacity_as_a_panel_role(tmp_path: Path) -> None:
     posts = {(p.person, p.role) for p in extraction.posts}
     assert ("pinto-duarte", "Convener") in posts
     assert ("pinto-duarte", "Dean") in posts
+
+
+def test_a_former_post_after_a_semicolon_stays_in_the_apposition(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "# Harbour Delegation 2031\n\n"
+        "## Members\n\n"
+        "- Ambassador (ret.) **ALVES Marta**, President, Lusophone Society for International Law; former "
+        "Permanent Representative of Portugal to the International Organizations in Vienna\n"
+        "- Dr. **Rui Gomes**, Professor, Atlantic University; adviser to several ministries\n\n"
+        "## Meeting 1: UNIDO\n\n"
+        "Ms. Petra Holm spoke.\n",
+    )
+    posts = {(p.person, p.role, p.organization) for p in extraction.posts}
+    assert ("alves-marta", "President", "lusophone-society-for-international-law") in posts
+    assert ("alves-marta", "Permanent Representative", "permanent-mission-prt") in posts
+    assert {p.role for p in extraction.posts if p.person == "gomes-rui"} == {"Professor"}

@@ -132,7 +132,8 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
                 end = start + word.start()
                 break
             previous = token
-        sentence_end = re.search(r"[.;](?:\s|$)(?<!\b[A-Z]\.)", following)
+        # a semicolon before a former post does not end the apposition: "X, President, Y; former Z of W"
+        sentence_end = re.search(r"(?:\.|;(?!\s+former\s))(?:\s|$)(?<!\b[A-Z]\.)", following)
         if sentence_end and start + sentence_end.start() < end:
             end = start + sentence_end.start()
     return start, end
