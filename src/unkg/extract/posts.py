@@ -132,7 +132,8 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
                 end = start + word.start()
                 break
             previous = token
-        sentence_end = re.search(r"[.;](?:\s|$)(?<!\b[A-Z]\.)", following)
+        # a semicolon before a former post does not end the apposition: "X, President, Y; former Z of W"
+        sentence_end = re.search(r"(?:\.|;(?!\s+former\s))(?:\s|$)(?<!\b[A-Z]\.)", following)
         if sentence_end and start + sentence_end.start() < end:
             end = start + sentence_end.start()
     return start, end
@@ -158,16 +159,18 @@ def _continues_apposition(token: str, previous: str, before: str) -> bool:
     # ", who serves as Director of X", ", serving as Y", ", who heads the Z Unit"
     if token in {"serves", "works", "acts", "served", "worked", "heads", "chairs", "directs"}:
         return previous == "who"
-    if token in {"serving", "working", "acting"}:
+    if token in {"serving", "working", "acting", "speaking"}:  # ", speaking also as President of X"
         return opens
     if token == "as":
-        return previous in _SERVING or previous == "capacity"
+        return (
+            previous in _SERVING or previous in {"capacity", "speaking"} or before.endswith("speaking also ")
+        )
     if token in {"his", "her", "their"}:  # ", in her capacity as Head of Y"
         return previous == "in" and before.rstrip().endswith(", in")
     if token == "capacity":
         return previous in {"his", "her", "their"}
-    if token == "also":  # ", who is also a former member of X"
-        return previous in {"is", "was"}
+    if token == "also":  # ", who is also a former member of X", ", speaking also as Y"
+        return previous in {"is", "was", "speaking"}
     if token == "recently":  # ", until recently Senior Adviser at X"
         return previous == "until"
     if token in {"now", "currently"}:  # "..., and now Professor at X"
@@ -267,10 +270,10 @@ def _diplomats_at_mission(posts: list[PostDraft]) -> list[PostDraft]:
 
 
 # ", who serves as Director of X", ", serving as Deputy Head of Y", ", who served as Z" (then former)
-# ", in her capacity as Head of Y"
+# ", in her capacity as Head of Y", ", speaking also as President of Z"
 _SERVES_AS = re.compile(
-    r"^\s*(?:who\s+(?:(serves|works|acts)|(served|worked))|serving|working|acting|in\s+(?:his|her|their)"
-    r"\s+capacity)\s+as\s+(?:the\s+|an?\s+)?"
+    r"^\s*(?:who\s+(?:(serves|works|acts)|(served|worked))|serving|working|acting|speaking(?:\s+also)?"
+    r"|in\s+(?:his|her|their)\s+capacity)\s+as\s+(?:the\s+|an?\s+)?"
 )
 # ", who heads the X Division": the verb of a post names it ("Head of the X Division")
 _HEADS = re.compile(r"^\s*who\s+(heads|chairs|directs)\s+(?=the\s+[A-Z])")
@@ -926,6 +929,8 @@ class _PanelPatterns:
     the_role: re.Pattern[str]  # "the panel rapporteur, " before a name
     verb_after: re.Pattern[str]  # " chaired the ..." after a name
     label: re.Pattern[str]  # "Rapporteur:" starting a block
+    qualified_label: re.Pattern[str]  # "Series moderator:" starting a block (a capitalised word, the role)
+    served_as: re.Pattern[str]  # ", who served as panel rapporteur", ", who, in his capacity as convener"
     label_before: re.Pattern[str]  # "Rapporteur: " right before a name, inside a block
 
 
@@ -937,9 +942,19 @@ def _panel_patterns() -> _PanelPatterns:
         by_verb=re.compile(rf"\b{verbs}\s+by\s+$", re.IGNORECASE),
         as_role=re.compile(rf"\b[Aa]s\s+(?:the\s+)?{roles}s?\s*,\s*$", re.IGNORECASE),
         # a lower-case word between: "the panel rapporteur, X" (not "the Special Rapporteur, X")
-        the_role=re.compile(rf"\b[Tt]he\s+(?:((?-i:[a-z]+))\s+)?{roles}s?\s*,\s*$", re.IGNORECASE),
+        # "Our convener, X" as well
+        the_role=re.compile(
+            rf"\b(?-i:[Tt]he|[Oo]ur)\s+(?:((?-i:[a-z]+))\s+)?{roles}s?\s*,\s*$", re.IGNORECASE
+        ),
         verb_after=re.compile(rf"\s+{verbs}\s+(?:the|this|that)\b", re.IGNORECASE),
         label=re.compile(rf"\s*{roles}(s?)\s*:", re.IGNORECASE),
+        # the role in lower case: "Series moderator:", "Panel chair:" (not "Special Rapporteur:")
+        qualified_label=re.compile(rf"\s*[A-Z][a-z]+\s+{roles}(s?)\s*:"),
+        served_as=re.compile(
+            rf"[^.;!?]*?,\s*(?:who\s+(?:served|serves|acted|acts)|(?:who,\s*)?in\s+(?:his|her|their)\s+capacity)"
+            rf"\s+as\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?{roles}\b",
+            re.IGNORECASE,
+        ),
         label_before=re.compile(rf"(?<![\w-]){roles}s?\s*:\s*$", re.IGNORECASE),
     )
 
@@ -956,7 +971,9 @@ def panel_role_posts(text: str, unit: Unit, inside: Sequence[tuple[PersonMention
     * a name joined by "and" to one of the forms before a name: "co-chaired by X and Y".
     """
     patterns = _panel_patterns()
-    labelled = patterns.label.match(text, unit.span.start, unit.span.end)
+    labelled = patterns.label.match(text, unit.span.start, unit.span.end) or patterns.qualified_label.match(
+        text, unit.span.start, unit.span.end
+    )
     posts: list[PostDraft] = []
     shared: list[tuple[str, int, bool]] = []  # roles written before the previous name
     for index, (mention, key) in enumerate(inside):
@@ -1023,6 +1040,9 @@ def _panel_roles_after(
     match = _panel_patterns().verb_after.match(text, mention.name_span.end, unit.span.end)
     if match:
         found.append((_participles()[match.group(1).lower()], match.start(1), False))
+    served = _panel_patterns().served_as.match(text, mention.name_span.end, limit)
+    if served:  # "X, a doctoral candidate at Y, who served as panel rapporteur", ", in her capacity as chair"
+        found.append((panel_roles()[served.group(1).lower()], served.start(1), False))
     bracket = re.compile(r"\s*\(([^()]{1,100})\)").match(text, mention.name_span.end, unit.span.end)
     if bracket is None:
         bracket = _CLOSING_BRACKET.match(text, mention.name_span.end, limit)

@@ -131,7 +131,7 @@ _ORDINAL_HEADING = re.compile(
 # "Panel 2. Title", "Part II: Title", "Roundtable 1: Title", "Workshop 3 - Title": only at the start, and
 # followed by a separator, a capital or nothing (not the caption "Panel 4 speakers, from left: ...")
 _PANEL_OR_PART_HEADING = re.compile(
-    rf"^{_MARKDOWN}(Panel|Part|Roundtable|Round\s+Table|Workshop)\s+{_NUMBER}"
+    rf"^{_MARKDOWN}(Panel|Part|Roundtable|Round\s+Table|Workshop|Meeting|Webinar)\s+{_NUMBER}"
     rf"(?:\s*[:.,–—―-]+\s*|\s+(?=(?-i:[A-Z\"'(]))|\s*$)",
     re.IGNORECASE,
 )
@@ -155,7 +155,21 @@ _UNNUMBERED_OPENING = re.compile(
 # of its most specific style, so the "Panel" or "Part" headings of a report with "Session" headings
 # (panels within sessions, parts grouping them) and its enumerated lists are not sessions.
 # Roundtables and workshops are panels' kin: the sessions of a report without "Session" headings.
-_STYLE_RANK = ("session", "panel", "roundtable", "workshop", "part", "enumerated", "visit", "slot")
+_STYLE_RANK = (
+    "session",
+    "panel",
+    "roundtable",
+    "workshop",
+    "webinar",
+    "meeting",
+    "part",
+    "enumerated",
+    "visit",
+    "slot",
+)
+# Styles a report mixes in one numbering: a time slot heading and a heading that only names the
+# organization visited ("14:30-16:00 | WHO", then "UNHCR" on the next day)
+_LOOSE_STYLES = frozenset({"visit", "slot"})
 # A heading that is only a time slot, or a slot and a title: "10:00 - 11:30", "14.00-15.30 | Meeting
 # with WHO", "09:30 to 11:00: UNHCR" (numbered in order, as the report's last resort style)
 _CLOCK = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"  # "10:00", "9.30 a.m.", "2 pm"
@@ -258,7 +272,11 @@ def read_layout(document: Document, find_host: HostFinder | None = None) -> Layo
             if heading is not None and number is not None:
                 title = heading.title or f"Session {number}"
                 host = _find_host(find_host, title, block.span.start)
-                session = Session(number, title, block.span, current_date, host, session_place(title))
+                for part in heading.aside.split(","):  # "(hybrid, UN University, Tokyo)"
+                    if host is None and part.strip():
+                        host = _find_host(find_host, part.strip(), block.span.start)
+                date = heading.date or current_date
+                session = Session(number, title, block.span, date, host, session_place(title))
                 sessions.append(session)
                 current_session = number
                 units.append(Unit(block.span, BlockKind.HEADING, current_session, is_session_heading=True))
@@ -284,7 +302,10 @@ def _looks_like_heading(block_text: str) -> bool:
         return True
     # Other session styles only on a short line that is no sentence ("Panel 2: Trade and Climate")
     heading = parse_session_heading_text(stripped) if len(stripped) < 150 else None
-    return heading is not None and heading.style in _STYLE_RANK and not _SENTENCE_END.search(stripped)
+    if heading is None or heading.style not in _STYLE_RANK:
+        return False
+    # a numbered and dated line over its title may end as a question ("Webinar 1 - 14 May 2024 What Next?")
+    return heading.date is not None or not _SENTENCE_END.search(stripped)
 
 
 def _time_slot_line(text: str) -> bool:
@@ -413,6 +434,8 @@ class SessionHeading:
     style: str
     number: int | None
     title: str
+    date: str | None = None  # a date the heading line gives ("Webinar 2 - 20 March 2024")
+    aside: str = ""  # a bracket after that date ("(hybrid, UN University, Tokyo)"), which may name a host
 
 
 def parse_session_heading_text(text: str) -> SessionHeading | None:
@@ -441,7 +464,7 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     panel = _PANEL_OR_PART_HEADING.match(flat)
     number = heading_number(panel.group(2)) if panel else None
     if panel and number is not None:
-        return SessionHeading(
+        return _dated_heading(
             _style(panel.group(1)), number, _TIME_BEFORE_TITLE.sub("", flat[panel.end() :]).strip()
         )
     enumerated = _ENUMERATED_HEADING.match(flat)
@@ -451,6 +474,24 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     if _UNNUMBERED_OPENING.match(flat):
         return SessionHeading("unnumbered opening", 0, flat)
     return None
+
+
+# A date opening a heading's title, then an optional bracket: "14 May 2023 (online) Title"
+_LEADING_DATE = re.compile(
+    rf"^(?:(\d{{1,2}})\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}}),?)\s+(\d{{4}})\b\s*(?:\(([^()]*)\))?\s*"
+)
+
+
+def _dated_heading(style: str, number: int, title: str) -> SessionHeading:
+    """A numbered heading whose title may open with its date ("Webinar 3 - 17 April 2024" over the
+    title line): the date dates the session, the words after it are the title."""
+    dated = _LEADING_DATE.match(title)
+    if dated is None:
+        return SessionHeading(style, number, title)
+    day = dated.group(1) or dated.group(4)
+    month = dated.group(2) or dated.group(3)
+    rest = title[dated.end() :].strip(" -–—:")
+    return SessionHeading(style, number, rest, _iso(dated.group(5), month, day), dated.group(6) or "")
 
 
 def _style(word: str) -> str:
@@ -553,7 +594,8 @@ def _session_number(
     the report does not number its sessions in, an opening that is not first, a repeated number."""
     if heading is None:
         return None
-    if heading.style in _STYLE_RANK and heading.style != style:
+    loose = heading.style in _LOOSE_STYLES and style in _LOOSE_STYLES
+    if heading.style in _STYLE_RANK and heading.style != style and not loose:
         return None
     if heading.style == "unnumbered opening" and (style is None or earlier or not after_event):
         return None
