@@ -157,13 +157,25 @@ def _initials_fit(mention: PersonMention, record: PersonRecord) -> bool:
     """A name with initials is the person of that family name whose given names begin with them
     ("Prof. B. Tuvshin" for Prof. Bayar Tuvshin), and whose shown gender does not differ."""
     assert mention.name is not None
-    if not record.given or not same_part_spelling(record.family, mention.name.family):
+    if not record.given or (mention.gender and record.gender and mention.gender != record.gender):
         return False
-    if mention.gender and record.gender and mention.gender != record.gender:
-        return False
-    given = [fold(word) for word in re.split(r"[\s-]+", record.given) if fold(word)]
     initials = _initials(mention)
+    if not same_part_spelling(record.family, mention.name.family):
+        return _patronymic_initial_fits(initials, mention.name.family, record)
+    given = [fold(word) for word in re.split(r"[\s-]+", record.given) if fold(word)]
     return len(initials) <= len(given) and all(g.startswith(i) for i, g in zip(initials, given, strict=False))
+
+
+def _patronymic_initial_fits(initials: tuple[str, ...], word: str, record: PersonRecord) -> bool:
+    """Mongolian usage: one initial of the patronymic (family name) before the given name ("D. Oyunchimeg",
+    "Kh. Altansukh") names the person written in full as "Oyunchimeg Davaasuren" or "KHURELBAATAR
+    Altansukh"; the word after the initial is then that person's given name, not a family name."""
+    assert record.given is not None
+    return (
+        len(initials) == 1
+        and same_part_spelling(record.given, word)
+        and fold(record.family).startswith(initials[0])
+    )
 
 
 def _start(mention: PersonMention) -> int:

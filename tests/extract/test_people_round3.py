@@ -1,0 +1,57 @@
+"""People in unseen report shapes, round 3: a Mongolian patronymic initial before the given name,
+programme and anniversary phrases that look like names, hyphenated diplomatic titles. Invented text only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from unkg.extract import extract
+from unkg.model import Document, Extraction
+
+MakeDocument = Callable[..., Document]
+
+
+def _keys(extraction: Extraction) -> list[str]:
+    return [person.key for person in extraction.people]
+
+
+def test_a_patronymic_initial_before_the_given_name_is_the_person_named_in_full(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "Dr. D. Oyunchimeg of the Mongolian University of Life Sciences asked about pasture loss.\n\n"
+        "Oyunchimeg Davaasuren, Lecturer, Mongolian University of Life Sciences\n\n"
+        "Dr. Kh. Altansukh of the Institute of Geography commented on the dust storms.\n\n"
+        "KHURELBAATAR Altansukh, Researcher, Institute of Geography\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["davaasuren-oyunchimeg", "khurelbaatar-altansukh"]
+
+
+def test_a_patronymic_initial_that_fits_no_family_name_stays_apart(make_document: MakeDocument) -> None:
+    text = (
+        "Dr. T. Oyunchimeg of the Mongolian University of Life Sciences asked about pasture loss.\n\n"
+        "Oyunchimeg Davaasuren, Lecturer, Mongolian University of Life Sciences\n"
+    )
+    extraction = extract(make_document(text))
+    assert len(extraction.people) == 2
+
+
+def test_programmes_and_anniversaries_are_no_people(make_document: MakeDocument) -> None:
+    text = (
+        "Seminar 3 - 4 May 2023 (online)\n"
+        "Land Rights Forty Years after Lusaka\n\n"
+        "Professor Ines Valdoro of Kestrel University asked whether Chile's Shared Offset Mechanism "
+        "counted the same projects twice.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["valdoro-ines"]
+
+
+def test_a_hyphenated_diplomatic_title_is_no_part_of_the_name(make_document: MakeDocument) -> None:
+    text = (
+        "The students met **Minister-Counsellor Seo Min-ju**, Deputy Permanent Representative of the "
+        "Republic of Korea in Geneva. She spoke about the mission's work.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _keys(extraction) == ["seo-min-ju"]
