@@ -55,3 +55,45 @@ def test_a_hyphenated_diplomatic_title_is_no_part_of_the_name(make_document: Mak
     )
     extraction = extract(make_document(text))
     assert _keys(extraction) == ["seo-min-ju"]
+
+
+def _gender(extraction: Extraction, key: str) -> str | None:
+    return next(person.gender for person in extraction.people if person.key == key)
+
+
+def test_a_pronoun_opening_the_next_sentence_shows_the_gender_of_a_lone_person(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "At the agency we were received by Dr. Tomasz Wierzbicki, Senior Adviser to the Deputy Director. "
+        "His subject was the new trade rules.\n\n"
+        "The group then met Counsellor Baek Ha-neul, Deputy Head of the Permanent Mission of the Republic "
+        "of Korea. She described the mission's work.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _gender(extraction, "wierzbicki-tomasz") == "male"
+    assert _gender(extraction, "baek-ha-neul") == "female"
+
+
+def test_a_relative_clause_or_that_clause_shows_the_gender_of_a_lone_person(
+    make_document: MakeDocument,
+) -> None:
+    text = (
+        "The meeting was opened by Professor LIANG Wenbo, Dean of the School of Law of Eastbank University, "
+        "who, in his capacity as convener, welcomed the guests.\n\n"
+        "Dr. Sato Emiri of Lakeshore University wrote in the chat that she wanted to know more.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _gender(extraction, "liang-wenbo") == "male"
+    assert _gender(extraction, "sato-emiri") == "female"
+
+
+def test_a_pronoun_after_two_people_or_after_a_fragment_shows_no_gender(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Ilse Marwood of Greyfield University met Dr. Paulo Anstey of the Regional Office. "
+        "She asked about the budget.\n\n"
+        "and Dr. Rowan Teague, Lecturer, Greyfield University, at the Regional Office. He spoke first.\n"
+    )
+    extraction = extract(make_document(text))
+    assert _gender(extraction, "anstey-paulo") is None
+    assert _gender(extraction, "teague-rowan") is None

@@ -627,3 +627,45 @@ def _rekey(extraction: Extraction, renames: dict[str, str]) -> Extraction:
         ),
         participations=tuple(replace(p, person=new(p.person)) for p in extraction.participations),
     )
+
+
+# "X, Dean of Y, who, in his capacity as convener, ...": a pronoun in the relative clause after the name
+_WHO_POSSESSIVE = re.compile(r",\s+who,?\s+(?:in\s+|as\s+)?(his|her|he|she)\b")
+# "X wrote in the chat that she would like ...", "..., recalling that he had ...": the subject's own pronoun
+_THAT_PRONOUN = re.compile(r"\b(?:that|whether)\s+(he|she)\b")
+# the next sentence opens with the pronoun: "... X, Deputy Representative. She briefed ...", "His subject was"
+_OPENING_PRONOUN = re.compile(r"[\"'*(]*(He|She|His|Her)\b")
+_PRONOUN_GENDER = {"he": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def introduced_genders(
+    text: str, sentences: Sequence[Span], keyed: Sequence[tuple[Span, str]]
+) -> dict[str, Counter[str]]:
+    """Genders the pronouns next to a lone named person show, counted per person key.
+
+    Only a sentence opening with a capital and naming exactly one person counts: its ", who, in his
+    capacity" clause, a "that she" after the name, or a "He"/"She"/"His"/"Her" opening the next sentence.
+    Titles and the pronouns of statements are read elsewhere; these add evidence for people introduced
+    without either.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for index, sentence in enumerate(sentences):
+        inside = [(span, key) for span, key in keyed if sentence.start <= span.start < sentence.end]
+        if (
+            len({key for _, key in inside}) != 1
+            or not text[sentence.start : sentence.end].lstrip("*\"'(")[:1].isupper()
+        ):
+            continue  # several people, or a fragment of a broken paragraph ("and Dr. X ..."): subject unknown
+        key = inside[0][1]
+        after = max(span.end for span, _ in inside)
+        words = [m.group(1).lower() for m in _WHO_POSSESSIVE.finditer(text, after, sentence.end)]
+        words += [m.group(1).lower() for m in _THAT_PRONOUN.finditer(text, after, sentence.end)]
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if following is not None and text[sentence.end : following.start].count("\n") < 2:
+            opening = _OPENING_PRONOUN.match(text, following.start, following.end)
+            if opening:
+                words.append(opening.group(1).lower())
+        genders = {_PRONOUN_GENDER[word] for word in words}
+        if len(genders) == 1:
+            counts.setdefault(key, Counter())[genders.pop()] += 1
+    return counts
