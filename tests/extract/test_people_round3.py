@@ -97,3 +97,16 @@ def test_a_pronoun_after_two_people_or_after_a_fragment_shows_no_gender(make_doc
     extraction = extract(make_document(text))
     assert _gender(extraction, "anstey-paulo") is None
     assert _gender(extraction, "teague-rowan") is None
+
+
+def test_a_well_known_un_venue_names_its_host(make_document: MakeDocument) -> None:
+    text = (
+        "Study Visit to Geneva, 3-4 June 2023\n\n"
+        "Session 1: Briefing at the Palais des Nations\n\n"
+        "Ms. Clara Voss, Chief of Conference Services, welcomed the group. Professor Ito Daichi asked "
+        "about the budget.\n\n"
+        "Session 2: Morning at the Vienna International Centre\n\n"
+        "Mr. Arno Lindqvist, Legal Officer, described the treaty. Professor Ito Daichi thanked him.\n"
+    )
+    extraction = extract(make_document(text))
+    assert [session.host for session in extraction.sessions] == ["unog", "unov"]
