@@ -110,3 +110,15 @@ def test_a_well_known_un_venue_names_its_host(make_document: MakeDocument) -> No
     )
     extraction = extract(make_document(text))
     assert [session.host for session in extraction.sessions] == ["unog", "unov"]
+
+
+def test_an_affiliation_in_a_city_gives_the_country(make_document: MakeDocument) -> None:
+    text = (
+        "Professor Haruki Ota of Kitano University asked about water, and Mr. Ganzorig Temuulen, a "
+        "researcher at the Centre for Grassland Policy in Almaty, asked about housing.\n\n"
+        "Ms. Ana Ruiz, a lecturer at the Institute of River Studies in Hanoi, spoke next.\n"
+    )
+    extraction = extract(make_document(text))
+    countries = {person.key: person.country for person in extraction.people}
+    assert countries["temuulen-ganzorig"] == "KAZ"
+    assert countries["ruiz-ana"] == "VNM"
