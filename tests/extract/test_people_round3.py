@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from unkg.extract import extract
-from unkg.model import Document, Extraction
+from unkg.extract.resolve import introduced_genders
+from unkg.model import Document, Extraction, Span
 
 MakeDocument = Callable[..., Document]
 
@@ -122,3 +123,16 @@ def test_an_affiliation_in_a_city_gives_the_country(make_document: MakeDocument)
     countries = {person.key: person.country for person in extraction.people}
     assert countries["temuulen-ganzorig"] == "KAZ"
     assert countries["ruiz-ana"] == "VNM"
+
+
+def test_a_sentence_with_pronouns_of_both_genders_shows_no_gender_to_the_next() -> None:
+    first = "Professor MURATA Sho, who taught in Chile before he joined the faculty, asked her about funding."
+    second = " She said that funding was short."
+    text = first + second
+    sentences = [Span(0, len(first)), Span(len(first) + 1, len(text))]
+    name = Span(text.index("MURATA"), text.index(","))
+    assert introduced_genders(text, sentences, [(name, "murata-sho")]) == {}
+    lone = "Professor MURATA Sho spoke on funding."
+    text = lone + second
+    sentences = [Span(0, len(lone)), Span(len(lone) + 1, len(text))]
+    assert introduced_genders(text, sentences, [(name, "murata-sho")]) == {"murata-sho": {"female": 1}}

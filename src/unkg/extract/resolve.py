@@ -635,7 +635,15 @@ _WHO_POSSESSIVE = re.compile(r",\s+who,?\s+(?:in\s+|as\s+)?(his|her|he|she)\b")
 _THAT_PRONOUN = re.compile(r"\b(?:that|whether)\s+(he|she)\b")
 # the next sentence opens with the pronoun: "... X, Deputy Representative. She briefed ...", "His subject was"
 _OPENING_PRONOUN = re.compile(r"[\"'*(]*(He|She|His|Her)\b")
-_PRONOUN_GENDER = {"he": "male", "his": "male", "she": "female", "her": "female"}
+_PRONOUN_GENDER = {
+    "he": "male",
+    "his": "male",
+    "him": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+}
+_ANY_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 
 
 def introduced_genders(
@@ -644,7 +652,8 @@ def introduced_genders(
     """Genders the pronouns next to a lone named person show, counted per person key.
 
     Only a sentence opening with a capital and naming exactly one person counts: its ", who, in his
-    capacity" clause, a "that she" after the name, or a "He"/"She"/"His"/"Her" opening the next sentence.
+    capacity" clause, a "that she" after the name, or a "He"/"She"/"His"/"Her" opening the next sentence
+    (unless the sentence's own pronouns after the name show both genders: someone else is in play).
     Titles and the pronouns of statements are read elsewhere; these add evidence for people introduced
     without either.
     """
@@ -661,7 +670,11 @@ def introduced_genders(
         words = [m.group(1).lower() for m in _WHO_POSSESSIVE.finditer(text, after, sentence.end)]
         words += [m.group(1).lower() for m in _THAT_PRONOUN.finditer(text, after, sentence.end)]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        if following is not None and text[sentence.end : following.start].count("\n") < 2:
+        shown = {
+            _PRONOUN_GENDER[m.group(1).lower()] for m in _ANY_PRONOUN.finditer(text, after, sentence.end)
+        }
+        # "X, who ... before he joined, asked her ... . She said": someone else is in play for the next one
+        if following is not None and text[sentence.end : following.start].count("\n") < 2 and len(shown) < 2:
             opening = _OPENING_PRONOUN.match(text, following.start, following.end)
             if opening:
                 words.append(opening.group(1).lower())
