@@ -33,6 +33,7 @@ from unkg.extract.posts import PostDraft, find_posts, is_post_phrase, panel_role
 from unkg.extract.resolve import (
     PersonRecord,
     RoleHolder,
+    introduced_genders,
     person_from_record,
     resolve_across_reports,
     resolve_people,
@@ -48,6 +49,7 @@ from unkg.extract.speech import (
     find_statements,
     reporting_verb_follows,
     settle_turns,
+    split_sentences,
 )
 from unkg.extract.structure import HELD_AT, Layout, Unit, host_phrase, read_layout
 from unkg.extract.topics import classify_stance_on, classify_topics
@@ -291,7 +293,7 @@ def _assemble(
         Post(d.person, d.role, d.organization.key if d.organization else None, d.span, d.former)
         for d in drafts
     )
-    people = _people(records, keyed, drafts, statements)
+    people = _people(layout.text, records, keyed, drafts, statements)
     model_statements = _statements(layout.text, statements, posts)
     return Extraction(
         document=document,
@@ -366,6 +368,7 @@ _NATIONAL_TYPES = (
 
 
 def _people(
+    text: str,
     records: dict[str, PersonRecord],
     keyed: Sequence[KeyedMention],
     drafts: Sequence[PostDraft],
@@ -373,7 +376,10 @@ def _people(
 ) -> tuple[Person, ...]:
     """People with gender shown by titles or by the pronouns that stood for them, and country from
     a national post ("of the Armed Forces of Mongolia") or a demonym title ("Korean Ambassador")."""
-    pronoun_genders = _pronoun_genders(statements)
+    paragraphs = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
+    sentences = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
+    near = introduced_genders(text, sentences, [(k.mention.span, k.key) for k in keyed])
+    pronoun_genders = _pronoun_genders(statements, near)
     people = []
     for key, record in sorted(records.items()):
         national = [
@@ -390,9 +396,10 @@ def _people(
     return tuple(people)
 
 
-def _pronoun_genders(statements: Sequence[DraftStatement]) -> dict[str, str]:
-    """Genders shown by the "he"/"she" that stood for a person, when they agree at least three to one."""
-    counts: dict[str, Counter[str]] = {}
+def _pronoun_genders(statements: Sequence[DraftStatement], near: dict[str, Counter[str]]) -> dict[str, str]:
+    """Genders shown by the "he"/"she" that stood for a person, or by the pronouns next to a lone mention
+    (``near``), when they agree at least three to one."""
+    counts: dict[str, Counter[str]] = {key: Counter(counter) for key, counter in near.items()}
     for statement in statements:
         if statement.pronoun_gender and len(statement.speakers) == 1:
             counts.setdefault(statement.speakers[0], Counter())[statement.pronoun_gender] += 1

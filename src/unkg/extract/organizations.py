@@ -29,7 +29,8 @@ an unlisted organization comes from the text: a country or city in its name ("Ch
 Affairs University", "University of Tokyo"), right after it ("Sun Moon University, Seoul";
 cities, regions and national capitals in ``data/cities.csv``), a country after "of" that the
 pattern left outside the name ("National Emergency Management Agency of Mongolia"), a possessive
-before it ("China's Supreme People's Court"), else the one country named anywhere in it, unless
+before it ("China's Supreme People's Court"), a place after "in" ("Centre for X in Hanoi"), else the
+one country named anywhere in it, unless
 as a field of study ("Institute of Japanese Studies" has none; "Asian" and "East Asian" are no
 countries), else the listed parent written after a comma ("Institute of Asian Studies, China
 Foreign Affairs University" -> CHN).
@@ -264,6 +265,10 @@ def _context_country(text: str, start: int, end: int, name: str) -> str | None:
     candidates += [m.group(1).rstrip(".") for m in (tail, after, before) if m]
     if of_after and country_for(of_after.group(1)) is not None:
         candidates.append(of_after.group(1))
+    # "a researcher at the Centre for Policy Research in Hanoi": the city or country it is in
+    in_after = re.match(r"[ \t]+in[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)", text[end:])
+    if in_after:
+        candidates += [in_after.group(1), in_after.group(1).split()[0]]
     for place in candidates:
         code = _place_country(place)
         if code is not None:

@@ -157,13 +157,25 @@ def _initials_fit(mention: PersonMention, record: PersonRecord) -> bool:
     """A name with initials is the person of that family name whose given names begin with them
     ("Prof. B. Tuvshin" for Prof. Bayar Tuvshin), and whose shown gender does not differ."""
     assert mention.name is not None
-    if not record.given or not same_part_spelling(record.family, mention.name.family):
+    if not record.given or (mention.gender and record.gender and mention.gender != record.gender):
         return False
-    if mention.gender and record.gender and mention.gender != record.gender:
-        return False
-    given = [fold(word) for word in re.split(r"[\s-]+", record.given) if fold(word)]
     initials = _initials(mention)
+    if not same_part_spelling(record.family, mention.name.family):
+        return _patronymic_initial_fits(initials, mention.name.family, record)
+    given = [fold(word) for word in re.split(r"[\s-]+", record.given) if fold(word)]
     return len(initials) <= len(given) and all(g.startswith(i) for i, g in zip(initials, given, strict=False))
+
+
+def _patronymic_initial_fits(initials: tuple[str, ...], word: str, record: PersonRecord) -> bool:
+    """Mongolian usage: one initial of the patronymic (family name) before the given name ("D. Oyunchimeg",
+    "Kh. Altansukh") names the person written in full as "Oyunchimeg Davaasuren" or "KHURELBAATAR
+    Altansukh"; the word after the initial is then that person's given name, not a family name."""
+    assert record.given is not None
+    return (
+        len(initials) == 1
+        and same_part_spelling(record.given, word)
+        and fold(record.family).startswith(initials[0])
+    )
 
 
 def _start(mention: PersonMention) -> int:
@@ -615,3 +627,58 @@ def _rekey(extraction: Extraction, renames: dict[str, str]) -> Extraction:
         ),
         participations=tuple(replace(p, person=new(p.person)) for p in extraction.participations),
     )
+
+
+# "X, Dean of Y, who, in his capacity as convener, ...": a pronoun in the relative clause after the name
+_WHO_POSSESSIVE = re.compile(r",\s+who,?\s+(?:in\s+|as\s+)?(his|her|he|she)\b")
+# "X wrote in the chat that she would like ...", "..., recalling that he had ...": the subject's own pronoun
+_THAT_PRONOUN = re.compile(r"\b(?:that|whether)\s+(he|she)\b")
+# the next sentence opens with the pronoun: "... X, Deputy Representative. She briefed ...", "His subject was"
+_OPENING_PRONOUN = re.compile(r"[\"'*(]*(He|She|His|Her)\b")
+_PRONOUN_GENDER = {
+    "he": "male",
+    "his": "male",
+    "him": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+}
+_ANY_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+
+
+def introduced_genders(
+    text: str, sentences: Sequence[Span], keyed: Sequence[tuple[Span, str]]
+) -> dict[str, Counter[str]]:
+    """Genders the pronouns next to a lone named person show, counted per person key.
+
+    Only a sentence opening with a capital and naming exactly one person counts: its ", who, in his
+    capacity" clause, a "that she" after the name, or a "He"/"She"/"His"/"Her" opening the next sentence
+    (unless the sentence's own pronouns after the name show both genders: someone else is in play).
+    Titles and the pronouns of statements are read elsewhere; these add evidence for people introduced
+    without either.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for index, sentence in enumerate(sentences):
+        inside = [(span, key) for span, key in keyed if sentence.start <= span.start < sentence.end]
+        if (
+            len({key for _, key in inside}) != 1
+            or not text[sentence.start : sentence.end].lstrip("*\"'(")[:1].isupper()
+        ):
+            continue  # several people, or a fragment of a broken paragraph ("and Dr. X ..."): subject unknown
+        key = inside[0][1]
+        after = max(span.end for span, _ in inside)
+        words = [m.group(1).lower() for m in _WHO_POSSESSIVE.finditer(text, after, sentence.end)]
+        words += [m.group(1).lower() for m in _THAT_PRONOUN.finditer(text, after, sentence.end)]
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        shown = {
+            _PRONOUN_GENDER[m.group(1).lower()] for m in _ANY_PRONOUN.finditer(text, after, sentence.end)
+        }
+        # "X, who ... before he joined, asked her ... . She said": someone else is in play for the next one
+        if following is not None and text[sentence.end : following.start].count("\n") < 2 and len(shown) < 2:
+            opening = _OPENING_PRONOUN.match(text, following.start, following.end)
+            if opening:
+                words.append(opening.group(1).lower())
+        genders = {_PRONOUN_GENDER[word] for word in words}
+        if len(genders) == 1:
+            counts.setdefault(key, Counter())[genders.pop()] += 1
+    return counts
