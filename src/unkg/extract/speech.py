@@ -390,8 +390,13 @@ _REMARKS_OPENING = re.compile(
 )
 
 
-# Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X"
-_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+|H\.\s?E\.\s+|(?:His|Her)\s+Excellency\s+)?")
+# Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X",
+# after a Markdown bullet and bold mark ("- **Ms. X** asked", "**H.E. Mr. Y**, Minister of Z, said")
+_SUBJECT_LEAD = re.compile(
+    r"(?:[-*\u2022]\s+)?(?:\*\*|__)?(?:[Tt]he\s+|H\.\s?E\.\s+|(?:His|Her)\s+Excellency\s+)?"
+)
+# the bold mark closing a name: "**Dr. X** observed"
+_BOLD_CLOSE = re.compile(r"\*\*|__")
 
 
 def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[KeyedMention]) -> Subject | None:
@@ -399,7 +404,11 @@ def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[Key
     lead = _SUBJECT_LEAD.match(text, position)
     for keyed in mentions:
         if keyed.mention.span.start in (position, lead.end() if lead else position):
-            return _with_coordinated(text, Subject(position, keyed.mention.span.end, (keyed.key,)), mentions)
+            end = keyed.mention.span.end
+            closing = _BOLD_CLOSE.match(text, end)
+            if closing:
+                end = closing.end()
+            return _with_coordinated(text, Subject(position, end, (keyed.key,)), mentions)
     pronoun = re.match(r"(He|She|They|he|she|they)\b", text[position : sentence.end])
     if pronoun:
         return Subject(position, position + pronoun.end(), pronoun=pronoun.group(1).lower())
@@ -1141,8 +1150,12 @@ def group_key(label: str, countries: Sequence[str]) -> str:
 
 def _cut_spans(text: str, statements: list[DraftStatement], passages: Sequence[Passage]) -> None:
     """Each statement runs to the next statement of its passage, or to the end of the passage
-    (without the blank space or the "while" that joins it to the next)."""
+    (without the blank space or the "while" that joins it to the next). A statement opening its
+    passage starts with it, over the blanked markup before the first word ("**Dr. X** said")."""
     for index, statement in enumerate(statements):
+        passage_start = passages[statement.passage_index].span.start
+        if passage_start < statement.span.start and not text[passage_start : statement.span.start].strip():
+            statement.span = Span(passage_start, statement.span.end)
         following = statements[index + 1] if index + 1 < len(statements) else None
         end = passages[statement.passage_index].span.end
         if following is not None and following.passage_index == statement.passage_index:

@@ -1,0 +1,50 @@
+"""Reported speech in Markdown-styled reports: bold speaker names at the start of a paragraph or after a
+bullet ("**Dr. X** noted", "- **Ms. Y** asked"), invented reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from unkg.extract import extract
+from unkg.model import Document, Extraction, InteractionKind, SpeechAct
+
+MakeDocument = Callable[..., Document]
+
+
+def _speaker_at(extraction: Extraction, start: str) -> tuple[str, SpeechAct] | None:
+    offset = extraction.document.text.index(start)
+    containing = [s for s in extraction.statements if s.span.start <= offset < s.span.end]
+    if not containing:
+        return None
+    found = max(containing, key=lambda s: s.span.start)
+    return found.speaker, found.act
+
+
+def _interactions(extraction: Extraction) -> set[tuple[str, str, InteractionKind]]:
+    return {(i.source, i.target, i.kind) for i in extraction.interactions}
+
+
+BOLD = "\n\n".join(
+    [
+        "Session 1: Water and Cities",
+        "**Dr. Tomasz Wierzbicki**, Senior Lecturer at the University of Gdansk, said that river basins "
+        "needed joint commissions.",
+        "**Ms. Ingrid Solheim** of the Nordic Water Forum noted that most commissions lacked budgets.",
+        "- **Dr. Wierzbicki** asked Ms. Solheim whether the Forum funded any of them. Ms. Solheim replied "
+        "that it funded two.",
+    ]
+)
+
+
+def test_a_bold_name_opening_a_paragraph_speaks_from_the_bold_mark(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(BOLD))
+    assert _speaker_at(extraction, "**Dr. Tomasz") == ("wierzbicki-tomasz", SpeechAct.STATED)
+    assert _speaker_at(extraction, "**Ms. Ingrid") == ("solheim-ingrid", SpeechAct.STATED)
+
+
+def test_a_bold_name_after_a_bullet_asks(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(BOLD))
+    assert _speaker_at(extraction, "- **Dr. Wierzbicki") == ("wierzbicki-tomasz", SpeechAct.ASKED)
+    found = _interactions(extraction)
+    assert ("wierzbicki-tomasz", "solheim-ingrid", InteractionKind.ASKED) in found
+    assert ("solheim-ingrid", "wierzbicki-tomasz", InteractionKind.ANSWERED) in found
