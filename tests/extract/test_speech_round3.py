@@ -48,3 +48,29 @@ def test_a_bold_name_after_a_bullet_asks(make_document: MakeDocument) -> None:
     found = _interactions(extraction)
     assert ("wierzbicki-tomasz", "solheim-ingrid", InteractionKind.ASKED) in found
     assert ("solheim-ingrid", "wierzbicki-tomasz", InteractionKind.ANSWERED) in found
+
+
+WEBINAR = "\n\n".join(
+    [
+        "Session 1: Forests and Finance",
+        "The first speaker was Mr. Bartholomew Quayle, Senior Officer in the Forest Finance Unit of a "
+        "regional fund. He explained that most pledges had not been disbursed.",
+        "Professor Ilse Marchetti of the University of Trieste asked whether the fund tracked disbursement. "
+        "The speaker replied that it did so only since last year.",
+    ]
+)
+
+
+def test_the_person_named_as_the_next_speaker_is_the_he_that_follows(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(WEBINAR))
+    assert _speaker_at(extraction, "He explained") == ("quayle-bartholomew", SpeechAct.STATED)
+
+
+def test_the_speaker_replying_to_a_question_is_the_one_asked_not_the_asker(
+    make_document: MakeDocument,
+) -> None:
+    extraction = extract(make_document(WEBINAR))
+    assert _speaker_at(extraction, "The speaker replied") == ("quayle-bartholomew", SpeechAct.ANSWERED)
+    found = _interactions(extraction)
+    assert ("marchetti-ilse", "quayle-bartholomew", InteractionKind.ASKED) in found
+    assert ("quayle-bartholomew", "marchetti-ilse", InteractionKind.ANSWERED) in found

@@ -395,6 +395,13 @@ _REMARKS_OPENING = re.compile(
 _SUBJECT_LEAD = re.compile(
     r"(?:[-*\u2022]\s+)?(?:\*\*|__)?(?:[Tt]he\s+|H\.\s?E\.\s+|(?:His|Her)\s+Excellency\s+)?"
 )
+# "the speaker" standing for one person, as a pronoun of either gender (not "the speakers", "speaker's")
+_THE_SPEAKER = re.compile(r"[Tt]he\s+speaker\b(?![s'\u2019-])")
+# "The first speaker was", "The final speaker of the day was": the person named next is to speak
+_SPEAKER_WAS = re.compile(
+    r"(?:The|Our)\s+(?:first|second|third|next|final|last|opening|closing|keynote|main|guest)\s+"
+    r"speaker\s+(?:[a-z]+\s+(?:the\s+)?[a-z]+\s+)?(?:was|is)\s+"
+)
 # the bold mark closing a name: "**Dr. X** observed"
 _BOLD_CLOSE = re.compile(r"\*\*|__")
 
@@ -412,6 +419,9 @@ def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[Key
     pronoun = re.match(r"(He|She|They|he|she|they)\b", text[position : sentence.end])
     if pronoun:
         return Subject(position, position + pronoun.end(), pronoun=pronoun.group(1).lower())
+    speaker = _THE_SPEAKER.match(text, position, sentence.end)
+    if speaker:  # "The speaker replied ...": the last speaker (after a question, the one asked), any gender
+        return Subject(position, speaker.end(), pronoun="speaker")
     both = re.match(r"(?:Both|both)(?=\s+(?:then\s+|also\s+)?[a-z]+ed\b)", text[position : sentence.end])
     if both:  # "Both replied that ...": the two people just named, as "they"
         return Subject(position, position + both.end(), pronoun="they")
@@ -750,11 +760,15 @@ def _passage_statements(
             clause = introduced_speaker_clause(text, sentence, inside)
         if clause is None:
             # "Ambassador X hosted a lunch ... She underlined", "Following the session, Professor X, Dean of
-            # Y, hosted ... She noted": the subject of a sentence that reports no speech is a candidate too
-            for subject_start in _subject_positions(text, sentence):
+            # Y, hosted ... She noted": the subject of a sentence that reports no speech is a candidate too;
+            # so is the person a sentence names as a speaker ("The next speaker was Dr. X, ... He noted")
+            named = _SPEAKER_WAS.match(text, sentence.start, sentence.end)
+            starts = [named.end()] if named else _subject_positions(text, sentence)
+            for subject_start in starts:
                 subject = _subject_at(text, subject_start, sentence, inside)
                 if subject is not None and subject.people:
-                    if subject_start == sentence.start or _acts_after(text, subject.end, sentence.end):
+                    opening = subject_start == sentence.start or named is not None
+                    if opening or _acts_after(text, subject.end, sentence.end):
                         recent.append(subject.people)
                     break
             continue
@@ -1078,7 +1092,7 @@ def _speakers(
     for speakers in reversed(recent):
         if len(speakers) == 1 and not speakers[0].startswith("group-"):
             gender = gender_of(speakers[0])
-            if gender in (None, wanted):
+            if subject.pronoun == "speaker" or gender in (None, wanted):
                 return speakers
     return ()
 
@@ -1099,19 +1113,19 @@ def _answerer(
         # "Ms. X asked Dr. A and Mr. B whether ... They replied ...": the people asked
         asked = tuple(a for a in history[-1].addressees if not a.startswith("group-"))
         return asked if len(asked) > 1 else ()
-    if clause.subject.pronoun not in ("he", "she"):
+    if clause.subject.pronoun not in ("he", "she", "speaker"):
         return ()
     answers = clause.act is SpeechAct.ANSWERED
     if not answers and not (opens_paragraph and clause.act in _MAY_ANSWER):
         return ()
-    wanted = _PRONOUNS[clause.subject.pronoun]
+    wanted = _PRONOUNS.get(clause.subject.pronoun)  # None: "the speaker", of either gender
     question = history[-1]
 
     def fits(person: str) -> bool:
         return (
             not person.startswith("group-")
             and person not in question.speakers
-            and gender_of(person) in (None, wanted)
+            and (wanted is None or gender_of(person) in (None, wanted))
         )
 
     if len(question.addressees) == 1:
@@ -1121,7 +1135,7 @@ def _answerer(
     for earlier in reversed(history[:-1]):
         people: Sequence[str] = earlier.speakers if earlier.act is SpeechAct.ANSWERED else ()
         people = earlier.addressees if earlier.act is SpeechAct.ASKED else people
-        if len(people) == 1 and fits(people[0]) and gender_of(people[0]) == wanted:
+        if len(people) == 1 and fits(people[0]) and (wanted is None or gender_of(people[0]) == wanted):
             return (people[0],)
     for earlier in reversed(history[:-1]):  # else the latest other speaker: an answer is not the asker's
         if len(earlier.speakers) == 1 and fits(earlier.speakers[0]):
