@@ -74,3 +74,18 @@ def test_the_speaker_replying_to_a_question_is_the_one_asked_not_the_asker(
     found = _interactions(extraction)
     assert ("marchetti-ilse", "quayle-bartholomew", InteractionKind.ASKED) in found
     assert ("quayle-bartholomew", "marchetti-ilse", InteractionKind.ANSWERED) in found
+
+
+CLOSING = "\n\n".join(
+    [
+        "Session 1: Closing",
+        "Dr. Henrike Albers of the University of Kiel reviewed the two days of debate. She proposed a third "
+        "meeting in Riga. On behalf of the organisers she thanked Mr. Aurelio Fontana for his support.",
+    ]
+)
+
+
+def test_a_pronoun_after_on_behalf_of_without_a_comma_is_the_subject(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(CLOSING))
+    assert _speaker_at(extraction, "On behalf of the") == ("albers-henrike", SpeechAct.THANKED)
+    assert ("albers-henrike", "fontana-aurelio", InteractionKind.THANKED) in _interactions(extraction)

@@ -370,7 +370,9 @@ def _subject_positions(text: str, sentence: Span) -> list[int]:
     """Where a subject may start: the sentence start, after an opening phrase without a comma ("In his
     closing remarks he ..."), and after up to three opening phrases ending in a comma or in ", where"."""
     positions = [sentence.start]
-    remarks = _REMARKS_OPENING.match(text, sentence.start, sentence.end)
+    remarks = _REMARKS_OPENING.match(text, sentence.start, sentence.end) or _BEHALF_OPENING.match(
+        text, sentence.start, sentence.end
+    )
     if remarks:
         positions.append(remarks.end())
     # an answer's long opening ("Asked by Ms. X, a student from Y, how Z viewed ..., the Ambassador said")
@@ -388,6 +390,10 @@ _REMARKS_OPENING = re.compile(
     r"(?:In|During|Throughout|With)\s+(?:his|her|their)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:remarks|statement|presentation|address|speech|intervention|reply|response|words|talk)\s+(?=[a-z])"
 )
+
+
+# "On behalf of the organisers she thanked ...": a pronoun subject after the phrase, without a comma
+_BEHALF_OPENING = re.compile(r"On\s+behalf\s+of\s+(?:[\w'-]+\s+){1,6}?(?=(?:he|she|they)\s+[a-z])")
 
 
 # Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X",
