@@ -89,3 +89,33 @@ def test_a_pronoun_after_on_behalf_of_without_a_comma_is_the_subject(make_docume
     extraction = extract(make_document(CLOSING))
     assert _speaker_at(extraction, "On behalf of the") == ("albers-henrike", SpeechAct.THANKED)
     assert ("albers-henrike", "fontana-aurelio", InteractionKind.THANKED) in _interactions(extraction)
+
+
+ONLINE = "\n\n".join(
+    [
+        "Session 1: Oceans Online",
+        "Ms. Solveig Ramberg, Programme Officer at a regional seas secretariat, gave an overview of the new "
+        "treaty. Dr. Cosimo Ferraro of the University of Bari wrote in the chat that he would like to know "
+        "when the treaty would enter into force. Ms. Ramberg replied that it needed sixty ratifications. "
+        "Dr. Petra Lindahl intervened to say that her country had already ratified it.",
+        "Mr. Anselm Kuypers, Chief of the Survey Section, took the delegation through the new sonar array.",
+    ]
+)
+
+
+def test_writing_in_the_chat_that_one_would_like_to_know_asks(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(ONLINE))
+    assert _speaker_at(extraction, "Dr. Cosimo Ferraro") == ("ferraro-cosimo", SpeechAct.ASKED)
+    found = _interactions(extraction)
+    assert ("ferraro-cosimo", "ramberg-solveig", InteractionKind.ASKED) in found
+    assert ("ramberg-solveig", "ferraro-cosimo", InteractionKind.ANSWERED) in found
+
+
+def test_intervening_to_say_states(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(ONLINE))
+    assert _speaker_at(extraction, "Dr. Petra Lindahl") == ("lindahl-petra", SpeechAct.STATED)
+
+
+def test_taking_the_delegation_through_something_presents(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(ONLINE))
+    assert _speaker_at(extraction, "Mr. Anselm Kuypers") == ("kuypers-anselm", SpeechAct.PRESENTED)

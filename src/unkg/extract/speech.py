@@ -515,7 +515,12 @@ _ONLY_BEFORE = {
     # "took a different view", "took the floor" (not "took part", "took place")
     "take": re.compile(
         r"\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:view|position|stance|line|approach)|the\s+floor)\b"
+        r"|\s+(?:the\s+)?(?:delegation|participants|group|visitors|audience|students|us)\s+through\b"
     ),
+    # "intervened to say", "intervened to ask" (the verb after it decides the act)
+    "intervene": re.compile(r"\s+(?:briefly\s+)?to\s+[a-z]+\b"),
+    # "wrote in the chat that ..." (not "wrote a book")
+    "write": re.compile(r"\s+in\s+the\s+chat\b"),
 }
 
 
@@ -547,7 +552,11 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return SpeechAct.STATED, False  # "questioned whether the plan was funded": a doubt, not a question
     if verb.lemma == "open" and _OPENED_MEETING.match(after):
         return SpeechAct.STATED, False  # "opened the floor for discussion", "opened the meeting": chairing
-    if verb.lemma in {"go", "proceed"}:
+    if _CHAT_QUESTION.match(after):
+        return SpeechAct.ASKED, True  # "wrote in the chat that she would like to know how ..."
+    if verb.lemma == "take" and _TAKE_THROUGH.match(after):
+        return SpeechAct.PRESENTED, True  # "took the delegation through the monitoring system"
+    if verb.lemma in {"go", "proceed", "intervene"}:
         follow = _TO_VERB.match(after) or _BY_GERUND.search(clause)
         if follow and follow.group(1) in verb_forms():
             return _act(text, follow.group(1), verb_end + follow.end(), limit)
@@ -583,6 +592,15 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
 _OPENED_MEETING = re.compile(
     r"\s+the\s+(?:floor|meeting|dialogue|conference|roundtable|workshop|seminar|symposium|event|proceedings)\b",
     re.IGNORECASE,
+)
+# "(wrote in the chat) that she would like to know how ...": a question
+_CHAT_QUESTION = re.compile(
+    r"(?:\s+in\s+the\s+chat)?\s+that\s+(?:he|she|they)\s+(?:would\s+like|wanted|wished)\s+to\s+"
+    r"(?:know|learn|ask)\b"
+)
+# "took the delegation through ...", "took us through ...": a presentation
+_TAKE_THROUGH = re.compile(
+    r"\s+(?:the\s+)?(?:delegation|participants|group|visitors|audience|students|us)\s+through\b"
 )
 # "questioned whether", "questioned, however, whether": a doubt
 _DOUBT = re.compile(
