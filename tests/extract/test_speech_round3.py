@@ -119,3 +119,33 @@ def test_intervening_to_say_states(make_document: MakeDocument) -> None:
 def test_taking_the_delegation_through_something_presents(make_document: MakeDocument) -> None:
     extraction = extract(make_document(ONLINE))
     assert _speaker_at(extraction, "Mr. Anselm Kuypers") == ("kuypers-anselm", SpeechAct.PRESENTED)
+
+
+PANEL = "\n\n".join(
+    [
+        "Session 1: Panel on Trade",
+        "Professor Edmund Harrowgate of the University of Leeds presented a study of port congestion.",
+        "Dr. Marisol Quintero, Director of a regional trade observatory, followed. She noted that freight "
+        "costs had doubled.",
+        "Dr. Lorenz Abegg of the University of Basel disagreed with the study's estimates.",
+        "In the afternoon Ms. Tove Engstrand, Senior Officer at a shipping council, briefed the group on "
+        "insurance.",
+    ]
+)
+
+
+def test_a_person_who_followed_presents_next(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(PANEL))
+    assert _speaker_at(extraction, "Dr. Marisol Quintero") == ("quintero-marisol", SpeechAct.PRESENTED)
+    assert _speaker_at(extraction, "She noted that freight") == ("quintero-marisol", SpeechAct.STATED)
+
+
+def test_disagreeing_comments(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(PANEL))
+    assert _speaker_at(extraction, "Dr. Lorenz Abegg") == ("abegg-lorenz", SpeechAct.COMMENTED)
+
+
+def test_a_time_of_day_before_the_subject_without_a_comma(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(PANEL))
+    found = _speaker_at(extraction, "In the afternoon Ms.")
+    assert found is not None and found[0] == "engstrand-tove"

@@ -370,8 +370,10 @@ def _subject_positions(text: str, sentence: Span) -> list[int]:
     """Where a subject may start: the sentence start, after an opening phrase without a comma ("In his
     closing remarks he ..."), and after up to three opening phrases ending in a comma or in ", where"."""
     positions = [sentence.start]
-    remarks = _REMARKS_OPENING.match(text, sentence.start, sentence.end) or _BEHALF_OPENING.match(
-        text, sentence.start, sentence.end
+    remarks = (
+        _REMARKS_OPENING.match(text, sentence.start, sentence.end)
+        or _BEHALF_OPENING.match(text, sentence.start, sentence.end)
+        or _TIME_OPENING.match(text, sentence.start, sentence.end)
     )
     if remarks:
         positions.append(remarks.end())
@@ -394,6 +396,12 @@ _REMARKS_OPENING = re.compile(
 
 # "On behalf of the organisers she thanked ...": a pronoun subject after the phrase, without a comma
 _BEHALF_OPENING = re.compile(r"On\s+behalf\s+of\s+(?:[\w'-]+\s+){1,6}?(?=(?:he|she|they)\s+[a-z])")
+
+
+# "In the afternoon Ms. X briefed ...": a time of day before the subject, without a comma
+_TIME_OPENING = re.compile(
+    r"(?:In|During)\s+the\s+(?:morning|afternoon|evening)(?:\s+session)?\s+(?=[A-Z](?!he\b|hey\b))"
+)
 
 
 # Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X",
@@ -507,7 +515,8 @@ _QUESTION_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?questions?\s+to\s+(?:the\s+)?"
 # Verbs that report speech only with the words after them: "followed up by asking", "followed with a
 # question" (not "followed the debate"), "took a different view"
 _ONLY_BEFORE = {
-    "follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)"),
+    # "Dr. X, Director of Y, followed.": the next speaker
+    "follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)|\s*\.(?:\s|$)"),
     # "posed a question to X", "put a further question to her", "directed his question to X"
     "pose": _QUESTION_OBJECT,
     "put": _QUESTION_OBJECT,
@@ -554,6 +563,8 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return SpeechAct.STATED, False  # "opened the floor for discussion", "opened the meeting": chairing
     if _CHAT_QUESTION.match(after):
         return SpeechAct.ASKED, True  # "wrote in the chat that she would like to know how ..."
+    if verb.lemma == "follow" and re.match(r"\s*\.", after):
+        return SpeechAct.PRESENTED, False  # "Dr. X, Director of Y, followed.": the next presentation
     if verb.lemma == "take" and _TAKE_THROUGH.match(after):
         return SpeechAct.PRESENTED, True  # "took the delegation through the monitoring system"
     if verb.lemma in {"go", "proceed", "intervene"}:
