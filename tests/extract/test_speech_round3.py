@@ -163,3 +163,18 @@ RECEIVED = "\n\n".join(
 def test_the_person_who_received_the_group_is_the_pronoun_that_follows(make_document: MakeDocument) -> None:
     extraction = extract(make_document(RECEIVED))
     assert _speaker_at(extraction, "He described") == ("okonkwo-brandt-valentin", SpeechAct.STATED)
+
+
+FOLLOW_UP = "\n\n".join(
+    [
+        "Session 1: Visit to the Tribunal",
+        "Judge Amara Delacroix-Nwosu, Registrar of a regional tribunal, presented its caseload.",
+        "Ms. Yolanda Prinsloo followed up with a procedural question: who would pay for the interpreters? "
+        "Mr. Rasmus Holmqvist explained that the host State had agreed to cover them.",
+    ]
+)
+
+
+def test_another_person_explaining_right_after_a_question_answers_it(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(FOLLOW_UP))
+    assert _speaker_at(extraction, "Mr. Rasmus") == ("holmqvist-rasmus", SpeechAct.ANSWERED)

@@ -1285,12 +1285,25 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             and previous is pending[-1]
         )
         asked_in_turn = new_turn and any(speaker in q.addressees for q in pending[-1:])
+        # "Dr. X followed up with a question: ...? Mr. Y explained that ...": someone else explaining or
+        # saying something in the very next sentence of the question's paragraph answers it
+        next_sentence = (
+            others_spoke
+            and statement.act is SpeechAct.STATED
+            and not statement.first_in_passage
+            and previous is not None
+            and bool(pending)
+            and previous is pending[-1]
+            and not previous.addressees
+            and previous.passage_index == statement.passage_index
+        )
         if (
             may_answer
             and (
                 (presenter_again and _answer_due(speaker, pending, previous))
                 or asked_in_turn
                 or later_presenter
+                or next_sentence
             )
         ) or (
             statement.act is SpeechAct.ANSWERED and statement.explicit_act
