@@ -178,3 +178,18 @@ FOLLOW_UP = "\n\n".join(
 def test_another_person_explaining_right_after_a_question_answers_it(make_document: MakeDocument) -> None:
     extraction = extract(make_document(FOLLOW_UP))
     assert _speaker_at(extraction, "Mr. Rasmus") == ("holmqvist-rasmus", SpeechAct.ANSWERED)
+
+
+GRATEFUL = "\n\n".join(
+    [
+        "Session 1: Keynote",
+        "Dr. Fenella Oyelaran-Marsh, Rector of a maritime academy, gave the keynote address.",
+        "I am grateful to the organisers for this invitation. Our academy trains officers from many "
+        "coastal States.",
+    ]
+)
+
+
+def test_i_am_grateful_to_in_a_talk_thanks(make_document: MakeDocument) -> None:
+    extraction = extract(make_document(GRATEFUL))
+    assert _speaker_at(extraction, "I am grateful") == ("oyelaran-marsh-fenella", SpeechAct.THANKED)

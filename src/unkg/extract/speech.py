@@ -1077,8 +1077,12 @@ _FIRST_PERSON = re.compile(
     r"(?:[A-Z][^,]{0,60},\s+)?(I|We)(?:'d|\s+would|\s+should|\s+must|\s+can|\s+will|\s+have|\s+want|\s+wish)?"
     r"(?:\s+like)?(?:\s+to)?\s+(?:also\s+|first\s+)?([a-z]+)\b"
 )
-# "Thank you, Madam Chair.", "Thank you very much." opening a sentence of a talk (not "Thank you to X")
-_THANK_YOU = re.compile(r"Thank you(?:\s+(?:very|so)\s+much)?(?=\s*[,.!])")
+# "Thank you, Madam Chair.", "Thank you very much." opening a sentence of a talk (not "Thank you to X");
+# "I am grateful to X", "We are deeply grateful to the hosts"
+_THANK_YOU = re.compile(
+    r"Thank you(?:\s+(?:very|so)\s+much)?(?=\s*[,.!])"
+    r"|(?:I|We)\s+(?:am|are)\s+(?:\w+ly\s+)?(?:grateful|thankful)\s+(?=to\b)"
+)
 # A paragraph that narrates rather than reports a talk: "The next session was held at ..."
 _NARRATIVE = re.compile(r"\b(?:was|were|had been|took place|gathered|was followed)\b")
 
