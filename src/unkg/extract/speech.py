@@ -370,7 +370,11 @@ def _subject_positions(text: str, sentence: Span) -> list[int]:
     """Where a subject may start: the sentence start, after an opening phrase without a comma ("In his
     closing remarks he ..."), and after up to three opening phrases ending in a comma or in ", where"."""
     positions = [sentence.start]
-    remarks = _REMARKS_OPENING.match(text, sentence.start, sentence.end)
+    remarks = (
+        _REMARKS_OPENING.match(text, sentence.start, sentence.end)
+        or _BEHALF_OPENING.match(text, sentence.start, sentence.end)
+        or _TIME_OPENING.match(text, sentence.start, sentence.end)
+    )
     if remarks:
         positions.append(remarks.end())
     # an answer's long opening ("Asked by Ms. X, a student from Y, how Z viewed ..., the Ambassador said")
@@ -390,8 +394,45 @@ _REMARKS_OPENING = re.compile(
 )
 
 
-# Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X"
-_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+|H\.\s?E\.\s+|(?:His|Her)\s+Excellency\s+)?")
+# "On behalf of the organisers she thanked ...": a pronoun subject after the phrase, without a comma
+_BEHALF_OPENING = re.compile(r"On\s+behalf\s+of\s+(?:[\w'-]+\s+){1,6}?(?=(?:he|she|they)\s+[a-z])")
+
+
+# "In the afternoon Ms. X briefed ...": a time of day before the subject, without a comma
+_TIME_OPENING = re.compile(
+    r"(?:In|During)\s+the\s+(?:morning|afternoon|evening)(?:\s+session)?\s+(?=[A-Z](?!he\b|hey\b))"
+)
+
+
+# "we were received by", "The delegation was hosted for dinner by": the person named next receives
+_RECEIVED_BY = re.compile(
+    r"\b(?:was|were)\s+(?:received|hosted|welcomed|greeted|met)\s+(?:[a-z]+\s+){0,3}?by\s+"
+)
+
+
+def _received_by(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> tuple[str, ...]:
+    """The person who received or hosted a group in a sentence whose subject is no person."""
+    match = _RECEIVED_BY.search(text, sentence.start, sentence.end)
+    if match is None:
+        return ()
+    subject = _subject_at(text, match.end(), sentence, mentions)
+    return subject.people if subject is not None else ()
+
+
+# Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X",
+# after a Markdown bullet and bold mark ("- **Ms. X** asked", "**H.E. Mr. Y**, Minister of Z, said")
+_SUBJECT_LEAD = re.compile(
+    r"(?:[-*\u2022]\s+)?(?:\*\*|__)?(?:[Tt]he\s+|H\.\s?E\.\s+|(?:His|Her)\s+Excellency\s+)?"
+)
+# "the speaker" standing for one person, as a pronoun of either gender (not "the speakers", "speaker's")
+_THE_SPEAKER = re.compile(r"[Tt]he\s+speaker\b(?![s'\u2019-])")
+# "The first speaker was", "The final speaker of the day was": the person named next is to speak
+_SPEAKER_WAS = re.compile(
+    r"(?:The|Our)\s+(?:first|second|third|next|final|last|opening|closing|keynote|main|guest)\s+"
+    r"speaker\s+(?:[a-z]+\s+(?:the\s+)?[a-z]+\s+)?(?:was|is)\s+"
+)
+# the bold mark closing a name: "**Dr. X** observed"
+_BOLD_CLOSE = re.compile(r"\*\*|__")
 
 
 def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[KeyedMention]) -> Subject | None:
@@ -399,10 +440,17 @@ def _subject_at(text: str, position: int, sentence: Span, mentions: Sequence[Key
     lead = _SUBJECT_LEAD.match(text, position)
     for keyed in mentions:
         if keyed.mention.span.start in (position, lead.end() if lead else position):
-            return _with_coordinated(text, Subject(position, keyed.mention.span.end, (keyed.key,)), mentions)
+            end = keyed.mention.span.end
+            closing = _BOLD_CLOSE.match(text, end)
+            if closing:
+                end = closing.end()
+            return _with_coordinated(text, Subject(position, end, (keyed.key,)), mentions)
     pronoun = re.match(r"(He|She|They|he|she|they)\b", text[position : sentence.end])
     if pronoun:
         return Subject(position, position + pronoun.end(), pronoun=pronoun.group(1).lower())
+    speaker = _THE_SPEAKER.match(text, position, sentence.end)
+    if speaker:  # "The speaker replied ...": the last speaker (after a question, the one asked), any gender
+        return Subject(position, speaker.end(), pronoun="speaker")
     both = re.match(r"(?:Both|both)(?=\s+(?:then\s+|also\s+)?[a-z]+ed\b)", text[position : sentence.end])
     if both:  # "Both replied that ...": the two people just named, as "they"
         return Subject(position, position + both.end(), pronoun="they")
@@ -482,7 +530,8 @@ _QUESTION_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?questions?\s+to\s+(?:the\s+)?"
 # Verbs that report speech only with the words after them: "followed up by asking", "followed with a
 # question" (not "followed the debate"), "took a different view"
 _ONLY_BEFORE = {
-    "follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)"),
+    # "Dr. X, Director of Y, followed.": the next speaker
+    "follow": re.compile(r"\s+(?:up\b|with\b|by\s+\w+ing\b)|\s*\.(?:\s|$)"),
     # "posed a question to X", "put a further question to her", "directed his question to X"
     "pose": _QUESTION_OBJECT,
     "put": _QUESTION_OBJECT,
@@ -490,7 +539,12 @@ _ONLY_BEFORE = {
     # "took a different view", "took the floor" (not "took part", "took place")
     "take": re.compile(
         r"\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:view|position|stance|line|approach)|the\s+floor)\b"
+        r"|\s+(?:the\s+)?(?:delegation|participants|group|visitors|audience|students|us)\s+through\b"
     ),
+    # "intervened to say", "intervened to ask" (the verb after it decides the act)
+    "intervene": re.compile(r"\s+(?:briefly\s+)?to\s+[a-z]+\b"),
+    # "wrote in the chat that ..." (not "wrote a book")
+    "write": re.compile(r"\s+in\s+the\s+chat\b"),
 }
 
 
@@ -522,7 +576,13 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
         return SpeechAct.STATED, False  # "questioned whether the plan was funded": a doubt, not a question
     if verb.lemma == "open" and _OPENED_MEETING.match(after):
         return SpeechAct.STATED, False  # "opened the floor for discussion", "opened the meeting": chairing
-    if verb.lemma in {"go", "proceed"}:
+    if _CHAT_QUESTION.match(after):
+        return SpeechAct.ASKED, True  # "wrote in the chat that she would like to know how ..."
+    if verb.lemma == "follow" and re.match(r"\s*\.", after):
+        return SpeechAct.PRESENTED, False  # "Dr. X, Director of Y, followed.": the next presentation
+    if verb.lemma == "take" and _TAKE_THROUGH.match(after):
+        return SpeechAct.PRESENTED, True  # "took the delegation through the monitoring system"
+    if verb.lemma in {"go", "proceed", "intervene"}:
         follow = _TO_VERB.match(after) or _BY_GERUND.search(clause)
         if follow and follow.group(1) in verb_forms():
             return _act(text, follow.group(1), verb_end + follow.end(), limit)
@@ -558,6 +618,15 @@ def _act(text: str, form: str, verb_end: int, limit: int) -> tuple[SpeechAct, bo
 _OPENED_MEETING = re.compile(
     r"\s+the\s+(?:floor|meeting|dialogue|conference|roundtable|workshop|seminar|symposium|event|proceedings)\b",
     re.IGNORECASE,
+)
+# "(wrote in the chat) that she would like to know how ...": a question
+_CHAT_QUESTION = re.compile(
+    r"(?:\s+in\s+the\s+chat)?\s+that\s+(?:he|she|they)\s+(?:would\s+like|wanted|wished)\s+to\s+"
+    r"(?:know|learn|ask)\b"
+)
+# "took the delegation through ...", "took us through ...": a presentation
+_TAKE_THROUGH = re.compile(
+    r"\s+(?:the\s+)?(?:delegation|participants|group|visitors|audience|students|us)\s+through\b"
 )
 # "questioned whether", "questioned, however, whether": a doubt
 _DOUBT = re.compile(
@@ -741,13 +810,21 @@ def _passage_statements(
             clause = introduced_speaker_clause(text, sentence, inside)
         if clause is None:
             # "Ambassador X hosted a lunch ... She underlined", "Following the session, Professor X, Dean of
-            # Y, hosted ... She noted": the subject of a sentence that reports no speech is a candidate too
-            for subject_start in _subject_positions(text, sentence):
+            # Y, hosted ... She noted": the subject of a sentence that reports no speech is a candidate too;
+            # so is the person a sentence names as a speaker ("The next speaker was Dr. X, ... He noted")
+            named = _SPEAKER_WAS.match(text, sentence.start, sentence.end)
+            starts = [named.end()] if named else _subject_positions(text, sentence)
+            for subject_start in starts:
                 subject = _subject_at(text, subject_start, sentence, inside)
                 if subject is not None and subject.people:
-                    if subject_start == sentence.start or _acts_after(text, subject.end, sentence.end):
+                    opening = subject_start == sentence.start or named is not None
+                    if opening or _acts_after(text, subject.end, sentence.end):
                         recent.append(subject.people)
                     break
+            else:
+                host = _received_by(text, sentence, inside)
+                if host:  # "The group was received by Dr. X, Adviser to Y. He described ...": X speaks next
+                    recent.append(host)
             continue
         clauses = [(sentence, clause), *_coordinated_clauses(text, sentence, clause, inside)]
         for part, (span, found_clause) in enumerate(clauses):
@@ -1000,8 +1077,12 @@ _FIRST_PERSON = re.compile(
     r"(?:[A-Z][^,]{0,60},\s+)?(I|We)(?:'d|\s+would|\s+should|\s+must|\s+can|\s+will|\s+have|\s+want|\s+wish)?"
     r"(?:\s+like)?(?:\s+to)?\s+(?:also\s+|first\s+)?([a-z]+)\b"
 )
-# "Thank you, Madam Chair.", "Thank you very much." opening a sentence of a talk (not "Thank you to X")
-_THANK_YOU = re.compile(r"Thank you(?:\s+(?:very|so)\s+much)?(?=\s*[,.!])")
+# "Thank you, Madam Chair.", "Thank you very much." opening a sentence of a talk (not "Thank you to X");
+# "I am grateful to X", "We are deeply grateful to the hosts"
+_THANK_YOU = re.compile(
+    r"Thank you(?:\s+(?:very|so)\s+much)?(?=\s*[,.!])"
+    r"|(?:I|We)\s+(?:am|are)\s+(?:\w+ly\s+)?(?:grateful|thankful)\s+(?=to\b)"
+)
 # A paragraph that narrates rather than reports a talk: "The next session was held at ..."
 _NARRATIVE = re.compile(r"\b(?:was|were|had been|took place|gathered|was followed)\b")
 
@@ -1069,7 +1150,7 @@ def _speakers(
     for speakers in reversed(recent):
         if len(speakers) == 1 and not speakers[0].startswith("group-"):
             gender = gender_of(speakers[0])
-            if gender in (None, wanted):
+            if subject.pronoun == "speaker" or gender in (None, wanted):
                 return speakers
     return ()
 
@@ -1090,19 +1171,19 @@ def _answerer(
         # "Ms. X asked Dr. A and Mr. B whether ... They replied ...": the people asked
         asked = tuple(a for a in history[-1].addressees if not a.startswith("group-"))
         return asked if len(asked) > 1 else ()
-    if clause.subject.pronoun not in ("he", "she"):
+    if clause.subject.pronoun not in ("he", "she", "speaker"):
         return ()
     answers = clause.act is SpeechAct.ANSWERED
     if not answers and not (opens_paragraph and clause.act in _MAY_ANSWER):
         return ()
-    wanted = _PRONOUNS[clause.subject.pronoun]
+    wanted = _PRONOUNS.get(clause.subject.pronoun)  # None: "the speaker", of either gender
     question = history[-1]
 
     def fits(person: str) -> bool:
         return (
             not person.startswith("group-")
             and person not in question.speakers
-            and gender_of(person) in (None, wanted)
+            and (wanted is None or gender_of(person) in (None, wanted))
         )
 
     if len(question.addressees) == 1:
@@ -1112,7 +1193,7 @@ def _answerer(
     for earlier in reversed(history[:-1]):
         people: Sequence[str] = earlier.speakers if earlier.act is SpeechAct.ANSWERED else ()
         people = earlier.addressees if earlier.act is SpeechAct.ASKED else people
-        if len(people) == 1 and fits(people[0]) and gender_of(people[0]) == wanted:
+        if len(people) == 1 and fits(people[0]) and (wanted is None or gender_of(people[0]) == wanted):
             return (people[0],)
     for earlier in reversed(history[:-1]):  # else the latest other speaker: an answer is not the asker's
         if len(earlier.speakers) == 1 and fits(earlier.speakers[0]):
@@ -1141,8 +1222,12 @@ def group_key(label: str, countries: Sequence[str]) -> str:
 
 def _cut_spans(text: str, statements: list[DraftStatement], passages: Sequence[Passage]) -> None:
     """Each statement runs to the next statement of its passage, or to the end of the passage
-    (without the blank space or the "while" that joins it to the next)."""
+    (without the blank space or the "while" that joins it to the next). A statement opening its
+    passage starts with it, over the blanked markup before the first word ("**Dr. X** said")."""
     for index, statement in enumerate(statements):
+        passage_start = passages[statement.passage_index].span.start
+        if passage_start < statement.span.start and not text[passage_start : statement.span.start].strip():
+            statement.span = Span(passage_start, statement.span.end)
         following = statements[index + 1] if index + 1 < len(statements) else None
         end = passages[statement.passage_index].span.end
         if following is not None and following.passage_index == statement.passage_index:
@@ -1204,12 +1289,25 @@ def _settle_session(items: list[DraftStatement], presenters: list[str], named: S
             and previous is pending[-1]
         )
         asked_in_turn = new_turn and any(speaker in q.addressees for q in pending[-1:])
+        # "Dr. X followed up with a question: ...? Mr. Y explained that ...": someone else explaining or
+        # saying something in the very next sentence of the question's paragraph answers it
+        next_sentence = (
+            others_spoke
+            and statement.act is SpeechAct.STATED
+            and not statement.first_in_passage
+            and previous is not None
+            and bool(pending)
+            and previous is pending[-1]
+            and not previous.addressees
+            and previous.passage_index == statement.passage_index
+        )
         if (
             may_answer
             and (
                 (presenter_again and _answer_due(speaker, pending, previous))
                 or asked_in_turn
                 or later_presenter
+                or next_sentence
             )
         ) or (
             statement.act is SpeechAct.ANSWERED and statement.explicit_act
