@@ -151,20 +151,6 @@ def test_a_time_of_day_before_the_subject_without_a_comma(make_document: MakeDoc
     assert found is not None and found[0] == "engstrand-tove"
 
 
-RECEIVED = "\n\n".join(
-    [
-        "Session 1: Visit to the Agency",
-        "At the Agency we were received by Dr. Valentin Okonkwo-Brandt, Senior Adviser to the Director. He "
-        "described the main obstacle to the agreement.",
-    ]
-)
-
-
-def test_the_person_who_received_the_group_is_the_pronoun_that_follows(make_document: MakeDocument) -> None:
-    extraction = extract(make_document(RECEIVED))
-    assert _speaker_at(extraction, "He described") == ("okonkwo-brandt-valentin", SpeechAct.STATED)
-
-
 FOLLOW_UP = "\n\n".join(
     [
         "Session 1: Visit to the Tribunal",

@@ -404,21 +404,6 @@ _TIME_OPENING = re.compile(
 )
 
 
-# "we were received by", "The delegation was hosted for dinner by": the person named next receives
-_RECEIVED_BY = re.compile(
-    r"\b(?:was|were)\s+(?:received|hosted|welcomed|greeted|met)\s+(?:[a-z]+\s+){0,3}?by\s+"
-)
-
-
-def _received_by(text: str, sentence: Span, mentions: Sequence[KeyedMention]) -> tuple[str, ...]:
-    """The person who received or hosted a group in a sentence whose subject is no person."""
-    match = _RECEIVED_BY.search(text, sentence.start, sentence.end)
-    if match is None:
-        return ()
-    subject = _subject_at(text, match.end(), sentence, mentions)
-    return subject.people if subject is not None else ()
-
-
 # Words before a name or a role that stands for a person: "the Chair", "H.E. Ms. X", "His Excellency Mr. X",
 # after a Markdown bullet and bold mark ("- **Ms. X** asked", "**H.E. Mr. Y**, Minister of Z, said")
 _SUBJECT_LEAD = re.compile(
@@ -821,10 +806,6 @@ def _passage_statements(
                     if opening or _acts_after(text, subject.end, sentence.end):
                         recent.append(subject.people)
                     break
-            else:
-                host = _received_by(text, sentence, inside)
-                if host:  # "The group was received by Dr. X, Adviser to Y. He described ...": X speaks next
-                    recent.append(host)
             continue
         clauses = [(sentence, clause), *_coordinated_clauses(text, sentence, clause, inside)]
         for part, (span, found_clause) in enumerate(clauses):
