@@ -5,28 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from unkg.document import read_report
-from unkg.extract import extract
+from post_support import PostRow, extract_text, post_rows
 
-# (family name, role, organization name or None, former)
-PostRow = tuple[str, str, str | None, bool]
+from unkg.model import Extraction
+
+
+def _extract(tmp_path: Path, text: str, header: str = "Record of the Harbourside Exchange\n\n") -> Extraction:
+    return extract_text(tmp_path, text, header, "forms-2032.txt")
 
 
 def _posts(tmp_path: Path, text: str) -> set[PostRow]:
-    path = tmp_path / "forms-2032.txt"
-    path.write_text("Record of the Harbourside Exchange\n\n" + text, encoding="utf-8")
-    extraction = extract(read_report(path))
-    families = {p.key: p.family_name for p in extraction.people}
-    organizations = {o.key: o.name for o in extraction.organizations}
-    return {
-        (
-            families[p.person],
-            p.role,
-            organizations.get(p.organization) if p.organization else None,
-            p.former,
-        )
-        for p in extraction.posts
-    }
+    return post_rows(_extract(tmp_path, text))
 
 
 def test_a_diplomat_accredited_to_a_body_works_at_the_mission(tmp_path: Path) -> None:

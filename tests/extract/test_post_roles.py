@@ -4,37 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from unkg.document import read_report
-from unkg.extract import extract
+from post_support import PostRow, extract_text, post_rows
+
 from unkg.model import Extraction
-
-# (family name, role, organization name or None, former)
-PostRow = tuple[str, str, str | None, bool]
-
-
-def _extract(tmp_path: Path, text: str) -> Extraction:
-    path = tmp_path / "roles-2031.txt"
-    path.write_text("Summary of the Lakeside Forum\n\n" + text, encoding="utf-8")
-    return extract(read_report(path))
-
-
-def _posts(tmp_path: Path, text: str) -> set[PostRow]:
-    extraction = _extract(tmp_path, text)
-    families = {p.key: p.family_name for p in extraction.people}
-    organizations = {o.key: o.name for o in extraction.organizations}
-    return {
-        (
-            families[p.person],
-            p.role,
-            organizations.get(p.organization) if p.organization else None,
-            p.former,
-        )
-        for p in extraction.posts
-    }
 
 
 def _roles(tmp_path: Path, text: str) -> set[tuple[str, str]]:
     return {(family, role) for family, role, _, _ in _posts(tmp_path, text)}
+
+
+def _extract(tmp_path: Path, text: str, header: str = "Summary of the Lakeside Forum\n\n") -> Extraction:
+    return extract_text(tmp_path, text, header, "roles-2031.txt")
+
+
+def _posts(tmp_path: Path, text: str) -> set[PostRow]:
+    return post_rows(_extract(tmp_path, text))
 
 
 def test_chaired_by_and_moderated_the_discussion_give_chair_and_moderator(tmp_path: Path) -> None:

@@ -7,33 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from post_support import PostRow, extract_text, post_rows
+
 from unkg.document import read_report
 from unkg.extract import extract
 from unkg.model import Extraction, Span
 
-# (family name, role, organization name or None, former)
-PostRow = tuple[str, str, str | None, bool]
-
 
 def _extract(tmp_path: Path, text: str, header: str = "Record of the Saltmarsh Colloquy\n\n") -> Extraction:
-    path = tmp_path / "round3-2034.txt"
-    path.write_text(header + text, encoding="utf-8")
-    return extract(read_report(path))
+    return extract_text(tmp_path, text, header, "round3-2034.txt")
 
 
 def _posts(tmp_path: Path, text: str) -> set[PostRow]:
-    extraction = _extract(tmp_path, text)
-    families = {p.key: p.family_name for p in extraction.people}
-    organizations = {o.key: o.name for o in extraction.organizations}
-    return {
-        (
-            families[p.person],
-            p.role,
-            organizations.get(p.organization) if p.organization else None,
-            p.former,
-        )
-        for p in extraction.posts
-    }
+    return post_rows(_extract(tmp_path, text))
 
 
 def test_numbered_roundtable_headings_are_the_sessions(tmp_path: Path) -> None:
