@@ -1,0 +1,96 @@
+"""Round 5 of session and post rules, on invented text: "Segment N:" and "Visit N:" headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unkg.document import read_report
+from unkg.extract import extract
+from unkg.model import Extraction
+
+
+def _extract(tmp_path: Path, text: str, suffix: str = ".txt") -> Extraction:
+    path = tmp_path / f"round5-2034{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return extract(read_report(path))
+
+
+def _sessions(extraction: Extraction) -> list[tuple[int, str, str | None, str | None]]:
+    return [(s.number, s.title, s.date, s.host) for s in extraction.sessions]
+
+
+def test_segment_headings_are_sessions(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Note of the Orchard Valley Online Dialogue\n\n"
+        "Friday, 3 March 2034, via video link\n\n"
+        "Segment 1: Water and Cities\n\n"
+        "Ms. Tilda Varnholm, Senior Officer at the Lakeside Institute, opened the segment.\n\n"
+        "Segment 2: Oceans and Trade\n\n"
+        "Dr. Bram Oosterveld spoke about the fisheries talks.\n",
+    )
+    assert [(n, t) for n, t, _, _ in _sessions(extraction)] == [
+        (1, "Water and Cities"),
+        (2, "Oceans and Trade"),
+    ]
+
+
+def test_numbered_visit_headings_under_day_headings_are_sessions_with_hosts(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Report on the Study Trip of the Hillcrest Law Faculty\n\n"
+        "8-9 May 2034, Geneva\n\n"
+        "Day 1: Monday, 8 May\n\n"
+        "Visit 1: World Health Organization\n\n"
+        "We were received by Dr. Imre Kallay, Technical Officer.\n\n"
+        "Day 2: Tuesday, 9 May\n\n"
+        "Visit 2: Meeting with the International Labour Organization\n\n"
+        "Ms. Petra Ondrus described the social protection floor.\n",
+    )
+    assert [(n, d, h) for n, _, d, h in _sessions(extraction)] == [
+        (1, "2034-05-08", "who"),
+        (2, "2034-05-09", "ilo"),
+    ]
+
+
+def test_a_visit_sentence_is_no_heading(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Note of the Hillcrest Seminar, 8 May 2034\n\n"
+        "Visit 2 of the group was cancelled because of the strike at the airport.\n",
+    )
+    assert extraction.sessions == ()
+
+
+def test_time_of_day_session_headings_are_numbered_in_order_after_the_opening(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "FRIENDS OF THE UNITED NATIONS OF ORCHARD VALLEY\n\n"
+        "Seminar on Rivers and Peace\n\n"
+        "Riverton, 14 June 2034\n\n"
+        "The seminar brought together students and officials.\n\n"
+        "Opening session (09:00-09:30)\n\n"
+        "Mr. Osric Dalgaard opened the seminar.\n\n"
+        "Morning session (09:45-12:00): Shared Basins\n\n"
+        "Ms. Ilse Brandvold spoke on shared basins.\n\n"
+        "Afternoon session (13:30-15:00): Dams and Deltas\n\n"
+        "Dr. Jonas Fellbeck spoke on deltas. In the afternoon session, students asked questions.\n",
+    )
+    assert [(n, t.split(":")[-1].strip()) for n, t, _, _ in _sessions(extraction)][1:] == [
+        (1, "Shared Basins"),
+        (2, "Dams and Deltas"),
+    ]
+
+
+def test_a_time_of_day_line_between_numbered_sessions_is_no_session(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Note of the Orchard Valley Forum\n\n"
+        "14 June 2034, Riverton\n\n"
+        "Session 1: Shared Basins\n\n"
+        "Ms. Ilse Brandvold spoke on shared basins.\n\n"
+        "Afternoon session\n\n"
+        "Session 2: Dams and Deltas\n\n"
+        "Dr. Jonas Fellbeck spoke on deltas.\n",
+    )
+    assert [n for n, _, _, _ in _sessions(extraction)] == [1, 2]
