@@ -1,12 +1,17 @@
-"""Round 5 of session and post rules, on invented text: "Segment N:" and "Visit N:" headings."""
+"""Round 5 of session and post rules, on invented text: "Segment N:", "Visit N:" and time-of-day
+session headings; a body's office "in <country>" after a role."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from post_support import extract_text, post_rows
+
 from unkg.document import read_report
 from unkg.extract import extract
 from unkg.model import Extraction
+
+_HEADER = "Notes of the Lakeside Forum\n\n3 March 2034, Riverton\n\n"
 
 
 def _extract(tmp_path: Path, text: str, suffix: str = ".txt") -> Extraction:
@@ -94,3 +99,12 @@ def test_a_time_of_day_line_between_numbered_sessions_is_no_session(tmp_path: Pa
         "Dr. Jonas Fellbeck spoke on deltas.\n",
     )
     assert [n for n, _, _, _ in _sessions(extraction)] == [1, 2]
+
+
+def test_a_role_of_a_body_in_a_country_is_held_at_the_body(tmp_path: Path) -> None:
+    extraction = extract_text(
+        tmp_path,
+        "**Ms. Orla VENTRISS**, Representative of UNFPA in Peru, delivered the keynote.\n",
+        _HEADER,
+    )
+    assert ("Ventriss", "Representative", "United Nations Population Fund", False) in post_rows(extraction)

@@ -701,8 +701,10 @@ def _organization(name: str) -> Organization | None:
     if first.span.start == 0 and re.match(r"\s+to\s", name[first.span.end :]):
         return first.organization  # "Permanent Mission of X to the United Nations Office at Geneva"
     longest = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
-    if longest.span.start == 0 and country_word(name[longest.span.end :].strip()) is not None:
-        return longest.organization  # "UNDP Mongolia", "UNICEF Viet Nam": the body's office in a country
+    # "UNDP Mongolia", "UNICEF Viet Nam", "UNFPA in Peru": the body's office in a country
+    after = re.sub(r"^in\s+(?:the\s+)?", "", name[longest.span.end :].strip())
+    if longest.span.start == 0 and country_word(after) is not None:
+        return longest.organization
     covers = (longest.span.end - longest.span.start) / len(name)
     # "... Division of the Department of Peace Operations (DPO)": an acronym in brackets ends the name
     ends = longest.span.end >= len(name.rstrip(" )")) or bool(
