@@ -1,5 +1,5 @@
 """Round 5 of session and post rules, on invented text: "Segment N:", "Visit N:" and time-of-day
-session headings; a body's office "in <country>" after a role."""
+session headings; a body's office "in <country>" after a role; a role after a bracketed affiliation."""
 
 from __future__ import annotations
 
@@ -108,3 +108,23 @@ def test_a_role_of_a_body_in_a_country_is_held_at_the_body(tmp_path: Path) -> No
         _HEADER,
     )
     assert ("Ventriss", "Representative", "United Nations Population Fund", False) in post_rows(extraction)
+
+
+def test_a_role_after_a_bracketed_affiliation_is_a_post_too(tmp_path: Path) -> None:
+    extraction = extract_text(
+        tmp_path,
+        "Prof. HALVORSEN Greta (Riverton University), Chair of the Lakeside Society, opened the forum.\n",
+        _HEADER,
+    )
+    rows = post_rows(extraction)
+    assert ("Halvorsen", "Chair", "Lakeside Society", False) in rows
+    assert ("Halvorsen", "Professor", "Riverton University", False) in rows
+
+
+def test_a_bracket_followed_by_no_role_adds_no_post(tmp_path: Path) -> None:
+    extraction = extract_text(
+        tmp_path,
+        "Prof. HALVORSEN Greta (Riverton University), who chaired the forum, spoke on lakes.\n",
+        _HEADER,
+    )
+    assert {row[1] for row in post_rows(extraction)} == {"Professor"}

@@ -125,18 +125,42 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
             dash and _starts_with_role(re.sub(r"[,;:]", " ", following[dash.end() :]))
         ):
             return start, start
-        previous = ""
-        for word in re.finditer(r"[^\W\d_][\w'-]*", following):
-            token = word.group()
-            if token[0].islower() and not _continues_apposition(token, previous, following[: word.start()]):
-                end = start + word.start()
-                break
-            previous = token
-        # a semicolon before a former post does not end the apposition: "X, President, Y; former Z of W"
-        sentence_end = re.search(r"(?:\.|;(?!\s+former\s))(?:\s|$)(?<!\b[A-Z]\.)", following)
-        if sentence_end and start + sentence_end.start() < end:
-            end = start + sentence_end.start()
+        end = _apposition_end(text, start, limit)
     return start, end
+
+
+def _apposition_end(text: str, start: int, limit: int) -> int:
+    """Where a prose apposition starting at ``start`` ends: the first word that ends it, or the sentence."""
+    following = text[start:limit]
+    end = limit
+    previous = ""
+    for word in re.finditer(r"[^\W\d_][\w'-]*", following):
+        token = word.group()
+        if token[0].islower() and not _continues_apposition(token, previous, following[: word.start()]):
+            end = start + word.start()
+            break
+        previous = token
+    # a semicolon before a former post does not end the apposition: "X, President, Y; former Z of W"
+    sentence_end = re.search(r"(?:\.|;(?!\s+former\s))(?:\s|$)(?<!\b[A-Z]\.)", following)
+    if sentence_end and start + sentence_end.start() < end:
+        end = start + sentence_end.start()
+    return end
+
+
+def phrase_after_bracket(text: str, mention: PersonMention, limit: int) -> tuple[int, int] | None:
+    """The apposition after a bracket that follows a name in prose, when it opens with a role: "Prof. X
+    (Y University), Chair of the Z Society, opened ..." -> "Chair of the Z Society"; ``None`` otherwise."""
+    start = mention.name_span.end
+    bracket = _BRACKET_AFTER_NAME.match(text[start:limit])
+    if bracket is None:
+        return None
+    comma = re.match(r",\s*", text[start + bracket.end() : limit])
+    if comma is None:
+        return None
+    opens = start + bracket.end() + comma.end()
+    if not _starts_with_role(re.sub(r"[,;:]", " ", text[opens:limit])):
+        return None
+    return opens, _apposition_end(text, opens, limit)
 
 
 _SERVING = frozenset({"serves", "works", "acts", "served", "worked", "serving", "working", "acting"})
@@ -761,6 +785,9 @@ def find_posts(
                 before = (_line_or_cell_start(text, unit.span.start, mention.span.start), mention.span.start)
                 before = before if index == 0 else None
             found.extend(posts_for_mention(text, mention, key, phrase, before))
+            after_bracket = phrase_after_bracket(text, mention, limit) if in_prose else None
+            if after_bracket is not None:
+                found.extend(posts_for_mention(text, mention, key, after_bracket, None))
         if not in_prose and inside:
             found = _share_caption_affiliation(text, found, inside[-1][0], unit.span.end)
         found.extend(panel_role_posts(text, unit, inside))
