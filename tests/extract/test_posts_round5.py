@@ -1,5 +1,6 @@
 """Round 5 of session and post rules, on invented text: "Segment N:", "Visit N:" and time-of-day
-session headings; a body's office "in <country>" after a role; a role after a bracketed affiliation."""
+session headings; a body's office "in <country>" after a role; a role after a bracketed affiliation;
+a plural role after two names."""
 
 from __future__ import annotations
 
@@ -128,3 +129,25 @@ def test_a_bracket_followed_by_no_role_adds_no_post(tmp_path: Path) -> None:
         _HEADER,
     )
     assert {row[1] for row in post_rows(extraction)} == {"Professor"}
+
+
+def test_two_names_before_a_plural_role_each_hold_it(tmp_path: Path) -> None:
+    extraction = extract_text(
+        tmp_path,
+        "Ms. Greta Halvorsen spoke.\n\n"
+        "Note takers: Tomas Brekke and Ilse Varga, Research Associates, "
+        "Lakeside Institute for Policy Studies\n",
+        _HEADER,
+    )
+    rows = post_rows(extraction)
+    assert ("Brekke", "Research Associate", "Lakeside Institute for Policy Studies", False) in rows
+    assert ("Varga", "Research Associate", "Lakeside Institute for Policy Studies", False) in rows
+
+
+def test_a_plural_role_after_a_single_name_is_not_read_in_the_singular(tmp_path: Path) -> None:
+    extraction = extract_text(
+        tmp_path,
+        "Mr. Ivo Brekke, Research Associates Network, spoke on lakes.\n",
+        _HEADER,
+    )
+    assert "Research Associate" not in {row[1] for row in post_rows(extraction)}
