@@ -1,6 +1,7 @@
 """Round 5 of session and post rules, on invented text: "Segment N:", "Visit N:" and time-of-day
 session headings; a body's office "in <country>" after a role; a role after a bracketed affiliation;
-a plural role after two names."""
+a plural role after two names; a
+session title about a body is no host."""
 
 from __future__ import annotations
 
@@ -151,3 +152,16 @@ def test_a_plural_role_after_a_single_name_is_not_read_in_the_singular(tmp_path:
         _HEADER,
     )
     assert "Research Associate" not in {row[1] for row in post_rows(extraction)}
+
+
+def test_a_session_title_about_a_body_names_no_host(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Note of the Orchard Valley Roundtable\n\n"
+        "Riverton, 3 March 2034\n\n"
+        "Session 1: World Health Organization financing\n\n"
+        "Ms. Ilse Brandvold spoke on budgets.\n\n"
+        "Session 2: World Health Organization\n\n"
+        "Dr. Jonas Fellbeck spoke on vaccines.\n",
+    )
+    assert [(n, h) for n, _, _, h in _sessions(extraction)] == [(1, None), (2, "who")]
