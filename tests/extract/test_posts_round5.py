@@ -1,7 +1,7 @@
 """Round 5 of session and post rules, on invented text: "Segment N:", "Visit N:" and time-of-day
 session headings; a body's office "in <country>" after a role; a role after a bracketed affiliation;
-a plural role after two names; a
-session title about a body is no host."""
+a plural role after two names; a session title about a body is no host; an "Introduction" where
+someone opens the meeting."""
 
 from __future__ import annotations
 
@@ -165,3 +165,37 @@ def test_a_session_title_about_a_body_names_no_host(tmp_path: Path) -> None:
         "Dr. Jonas Fellbeck spoke on vaccines.\n",
     )
     assert [(n, h) for n, _, _, h in _sessions(extraction)] == [(1, None), (2, "who")]
+
+
+_SEGMENTS = (
+    "Segment 1: Water and Cities\n\nMs. Tilda Varnholm spoke on cities.\n\n"
+    "Segment 2: Oceans and Trade\n\nDr. Bram Oosterveld spoke on fisheries.\n"
+)
+
+
+def test_an_introduction_where_the_meeting_is_opened_is_the_opening_session(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "# Note of the Orchard Valley Online Dialogue\n\n"
+        "Friday, 3 March 2034, via video link\n\n"
+        "## Introduction\n\n"
+        "The dialogue was organized by the Lakeside Institute.\n\n"
+        "Mr. Osric Dalgaard opened the meeting and welcomed the participants.\n\n"
+        + _SEGMENTS.replace("Segment", "## Segment"),
+        suffix=".md",
+    )
+    sessions = [(n, t) for n, t, _, _ in _sessions(extraction)]
+    assert sessions[:2] == [(0, "Introduction"), (1, "Water and Cities")]
+
+
+def test_an_introduction_presenting_the_report_is_no_session(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "# Note of the Orchard Valley Study Trip\n\n"
+        "Friday, 3 March 2034, Riverton\n\n"
+        "## Introduction\n\n"
+        "Every spring our faculty sends students abroad to learn about the lakes.\n\n"
+        + _SEGMENTS.replace("Segment", "## Segment"),
+        suffix=".md",
+    )
+    assert [n for n, _, _, _ in _sessions(extraction)] == [1, 2]

@@ -259,6 +259,7 @@ def read_layout(document: Document, find_host: HostFinder | None = None) -> Layo
     event = find_event(text, blocks, fallback_title=document.report_id)
     year = event_year(event)
     headings = [_session_heading_of(text, block, find_host) for block in blocks]
+    headings = _introductions_opening(text, blocks, headings)
     style = next((s for s in _STYLE_RANK if any(h is not None and h.style == s for h in headings)), None)
     sessions: list[Session] = []
     units: list[Unit] = []
@@ -289,6 +290,35 @@ def read_layout(document: Document, find_host: HostFinder | None = None) -> Layo
                 continue
         units.append(Unit(block.span, block.kind, current_session))
     return Layout(text, event, tuple(sessions), tuple(units), tuple(join_passages(text, units)))
+
+
+# An "Introduction" heading whose first paragraph has someone open the meeting: the opening session
+_INTRODUCTION = re.compile(r"^(?:#{1,6}\s*)?Introduction\s*$", re.IGNORECASE)
+_OPENED_MEETING = re.compile(
+    r"\bopened\s+the\s+(?:meeting|consultation|dialogue|seminar|symposium|roundtable|workshop|forum|"
+    r"conference|session|event)\b"
+)
+
+
+def _introductions_opening(
+    text: str, blocks: Sequence[Block], headings: Sequence[SessionHeading | None]
+) -> list[SessionHeading | None]:
+    """Headings, with an "Introduction" heading as the unnumbered opening when one of the two paragraphs
+    under it has someone open the meeting ("Ambassador X opened the meeting and welcomed ..."); an
+    introduction that only presents the report or the trip is no session."""
+    result = list(headings)
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.HEADING or result[index] is not None:
+            continue
+        if not _INTRODUCTION.match(text[block.span.start : block.span.end].strip()):
+            continue
+        following = blocks[index + 1 : index + 3]
+        if any(b.kind is BlockKind.HEADING for b in following[:1]):
+            continue
+        prose = " ".join(text[b.span.start : b.span.end] for b in following if b.kind in PROSE_KINDS)
+        if _OPENED_MEETING.search(prose):
+            result[index] = SessionHeading("unnumbered opening", 0, "Introduction")
+    return result
 
 
 def event_year(event: Event) -> int | None:
