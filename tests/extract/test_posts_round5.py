@@ -1,7 +1,7 @@
 """Round 5 of session and post rules, on invented text: "Segment N:", "Visit N:" and time-of-day
 session headings; a body's office "in <country>" after a role; a role after a bracketed affiliation;
 a plural role after two names; a session title about a body is no host; an "Introduction" where
-someone opens the meeting."""
+someone opens the meeting; "on behalf of the Director, Mr. X" gives X no Director post."""
 
 from __future__ import annotations
 
@@ -199,3 +199,16 @@ def test_an_introduction_presenting_the_report_is_no_session(tmp_path: Path) -> 
         suffix=".md",
     )
     assert [n for n, _, _, _ in _sessions(extraction)] == [1, 2]
+
+
+def test_a_role_after_on_behalf_of_is_not_the_next_names(tmp_path: Path) -> None:
+    extraction = extract_text(
+        tmp_path,
+        "On behalf of the Director, Mr. Ivo Brekke, Counsellor of the Embassy, thanked the guests. "
+        "The Director of the Lakeside Institute, Dr. Ilse Varga, closed the forum.\n",
+        _HEADER,
+    )
+    roles = {(row[0], row[1]) for row in post_rows(extraction)}
+    assert ("Brekke", "Director") not in roles
+    assert ("Brekke", "Counsellor") in roles
+    assert ("Varga", "Director") in roles

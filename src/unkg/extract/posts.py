@@ -973,6 +973,8 @@ _ROLE_BEFORE_NAME = re.compile(
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*),\s*$"
 )
 
+# "on behalf of", "in the absence of", "in place of": the role after it is not the next name's
+_FOR_ANOTHER = re.compile(r"\b(?:behalf|absence|place)\s+of\s+$", re.IGNORECASE)
 
 # "UNCTAD's Director of Technology, Dr. X": an organization's post before the name
 _ORGANIZATION_ROLE_BEFORE_NAME = re.compile(
@@ -986,7 +988,9 @@ def role_before_name(text: str, block_start: int, name_start: int) -> tuple[int,
     of X, Dr. Y", or an organization's post "X's Director of Technology, Dr. Y" (organization first)."""
     window_start = max(block_start, name_start - 160)
     match = _ROLE_BEFORE_NAME.search(text, window_start, name_start)
-    if match is not None and _role_prefix(match.group(1).split()):
+    # "On behalf of the Ambassador, Mr. X": the role is someone else's, X speaks for its holder
+    for_another = match is not None and _FOR_ANOTHER.search(text, window_start, match.start())
+    if match is not None and not for_another and _role_prefix(match.group(1).split()):
         return match.start(1), match.end(1)
     owned = _ORGANIZATION_ROLE_BEFORE_NAME.search(text, window_start, name_start)
     if owned is not None and _role_prefix(owned.group(2).split()) and _organization(owned.group(1)):
