@@ -113,7 +113,8 @@ def session_host(title: str, offset: int) -> str | None:
     phrase = host_phrase(title)
     found = find_organizations(phrase)
     if phrase == title:
-        found = [m for m in found if m.span.start == 0]
+        # the title opens with the body; a lower-case word after it makes a topic ("Security Council reform")
+        found = [m for m in found if m.span.start == 0 and not re.match(r"\s+[a-z]", title[m.span.end :])]
     if found:
         return found[0].organization.key
     diplomatic = _DIPLOMATIC_TITLE.search(phrase)

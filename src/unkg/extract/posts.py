@@ -125,18 +125,42 @@ def phrase_after(text: str, mention: PersonMention, limit: int, in_prose: bool) 
             dash and _starts_with_role(re.sub(r"[,;:]", " ", following[dash.end() :]))
         ):
             return start, start
-        previous = ""
-        for word in re.finditer(r"[^\W\d_][\w'-]*", following):
-            token = word.group()
-            if token[0].islower() and not _continues_apposition(token, previous, following[: word.start()]):
-                end = start + word.start()
-                break
-            previous = token
-        # a semicolon before a former post does not end the apposition: "X, President, Y; former Z of W"
-        sentence_end = re.search(r"(?:\.|;(?!\s+former\s))(?:\s|$)(?<!\b[A-Z]\.)", following)
-        if sentence_end and start + sentence_end.start() < end:
-            end = start + sentence_end.start()
+        end = _apposition_end(text, start, limit)
     return start, end
+
+
+def _apposition_end(text: str, start: int, limit: int) -> int:
+    """Where a prose apposition starting at ``start`` ends: the first word that ends it, or the sentence."""
+    following = text[start:limit]
+    end = limit
+    previous = ""
+    for word in re.finditer(r"[^\W\d_][\w'-]*", following):
+        token = word.group()
+        if token[0].islower() and not _continues_apposition(token, previous, following[: word.start()]):
+            end = start + word.start()
+            break
+        previous = token
+    # a semicolon before a former post does not end the apposition: "X, President, Y; former Z of W"
+    sentence_end = re.search(r"(?:\.|;(?!\s+former\s))(?:\s|$)(?<!\b[A-Z]\.)", following)
+    if sentence_end and start + sentence_end.start() < end:
+        end = start + sentence_end.start()
+    return end
+
+
+def phrase_after_bracket(text: str, mention: PersonMention, limit: int) -> tuple[int, int] | None:
+    """The apposition after a bracket that follows a name in prose, when it opens with a role: "Prof. X
+    (Y University), Chair of the Z Society, opened ..." -> "Chair of the Z Society"; ``None`` otherwise."""
+    start = mention.name_span.end
+    bracket = _BRACKET_AFTER_NAME.match(text[start:limit])
+    if bracket is None:
+        return None
+    comma = re.match(r",\s*", text[start + bracket.end() : limit])
+    if comma is None:
+        return None
+    opens = start + bracket.end() + comma.end()
+    if not _starts_with_role(re.sub(r"[,;:]", " ", text[opens:limit])):
+        return None
+    return opens, _apposition_end(text, opens, limit)
 
 
 _SERVING = frozenset({"serves", "works", "acts", "served", "worked", "serving", "working", "acting"})
@@ -196,10 +220,16 @@ def _lower_role_word(token: str) -> bool:
 
 
 def posts_for_mention(
-    text: str, mention: PersonMention, person: str, phrase: tuple[int, int], before: tuple[int, int] | None
+    text: str,
+    mention: PersonMention,
+    person: str,
+    phrase: tuple[int, int],
+    before: tuple[int, int] | None,
+    plural: bool = False,
 ) -> list[PostDraft]:
-    """Posts of one person from the phrase after the name, the titles and a caption's words before it."""
-    segments = _segments(text, *phrase)
+    """Posts of one person from the phrase after the name, the titles and a caption's words before it;
+    ``plural``: the phrase is shared with another name, so its plural role is read in the singular."""
+    segments = _segments(text, *phrase, plural=plural)
     open_roles: list[_OpenRole] = []
     posts: list[PostDraft] = []
     # An academic title is the post only when the phrase names no role of its own:
@@ -293,7 +323,7 @@ def _as_role_phrase(piece: str) -> str:
     return piece
 
 
-def _segments(text: str, start: int, end: int) -> list[_Segment]:
+def _segments(text: str, start: int, end: int, plural: bool = False) -> list[_Segment]:
     """Comma-separated parts of a phrase, split again where a second role is joined by "and"."""
     segments: list[_Segment] = []
     for group, (raw, offset) in enumerate(_comma_parts(text, start, end)):
@@ -316,6 +346,7 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
             former = bool(_FORMER.match(cleaned))
             cleaned = _FORMER.sub("", cleaned).strip()
             cleaned = _BOARD_MEMBER.sub("Board Member", cleaned)
+            cleaned = singular_role(cleaned) if plural and group == 0 else cleaned
             position = piece_offset + max(0, piece.find(cleaned[:3]))
             segments.append(_Segment(" ".join(cleaned.split()), position, former, group))
     return segments
@@ -387,6 +418,31 @@ def _split_roles(raw: str, offset: int) -> list[tuple[str, int]]:
             position = join.end()
     pieces.append((raw[position:], offset + position))
     return pieces
+
+
+def singular_role(phrase: str) -> str:
+    """A plural role shared by several names in the singular each holds: "Research Associates, X" ->
+    "Research Associate, X" (only when the plural word's singular is a role head and the phrase is
+    no role as written)."""
+    words = phrase.split(" ")
+    if _role_prefix(words) or not words:
+        return phrase
+    for index, word in enumerate(words[:4]):
+        bare = word.rstrip(",")
+        if bare.endswith("s") and bare[:-1] in role_words()["head"]:
+            singular = [*words[:index], bare[:-1] + word[len(bare) :], *words[index + 1 :]]
+            if _role_prefix(singular):
+                return " ".join(singular)
+    return phrase
+
+
+def plural_role_after(text: str, position: int, end: int) -> bool:
+    """Whether the apposition from ``position`` opens with a plural role ("Research Associates")."""
+    opening = re.match(r"\s*,\s*([^,;.]+)", text[position:end])
+    if opening is None:
+        return False
+    phrase = opening.group(1).strip()
+    return singular_role(phrase) != phrase
 
 
 def _starts_with_role(text: str) -> bool:
@@ -701,8 +757,10 @@ def _organization(name: str) -> Organization | None:
     if first.span.start == 0 and re.match(r"\s+to\s", name[first.span.end :]):
         return first.organization  # "Permanent Mission of X to the United Nations Office at Geneva"
     longest = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
-    if longest.span.start == 0 and country_word(name[longest.span.end :].strip()) is not None:
-        return longest.organization  # "UNDP Mongolia", "UNICEF Viet Nam": the body's office in a country
+    # "UNDP Mongolia", "UNICEF Viet Nam", "UNFPA in Peru": the body's office in a country
+    after = re.sub(r"^in\s+(?:the\s+)?", "", name[longest.span.end :].strip())
+    if longest.span.start == 0 and country_word(after) is not None:
+        return longest.organization
     covers = (longest.span.end - longest.span.start) / len(name)
     # "... Division of the Department of Peace Operations (DPO)": an acronym in brackets ends the name
     ends = longest.span.end >= len(name.rstrip(" )")) or bool(
@@ -753,12 +811,18 @@ def find_posts(
             introduced = first_seen.get(key, mention.span.start) >= mention.span.start
             if in_prose and phrase[0] == phrase[1] and index + 1 < len(inside) and introduced:
                 phrase = _shared_of_phrase(text, mention, inside, index, unit.span.end) or phrase
+            shared = _shared_plural_phrase(text, mention, inside, index, unit.span.end, in_prose)
+            plural = shared is not None or (index > 0 and _joined_before_plural(text, inside, index, limit))
+            phrase = shared or phrase
             if in_prose:
                 before = role_before_name(text, unit.span.start, mention.span.start)
             else:
                 before = (_line_or_cell_start(text, unit.span.start, mention.span.start), mention.span.start)
                 before = before if index == 0 else None
-            found.extend(posts_for_mention(text, mention, key, phrase, before))
+            found.extend(posts_for_mention(text, mention, key, phrase, before, plural))
+            after_bracket = phrase_after_bracket(text, mention, limit) if in_prose else None
+            if after_bracket is not None:
+                found.extend(posts_for_mention(text, mention, key, after_bracket, None))
         if not in_prose and inside:
             found = _share_caption_affiliation(text, found, inside[-1][0], unit.span.end)
         found.extend(panel_role_posts(text, unit, inside))
@@ -789,6 +853,44 @@ def _shared_of_phrase(
     limit = inside[index + 2][0].span.start if index + 2 < len(inside) else end
     phrase = phrase_after(text, following, limit, True)
     return phrase if phrase[0] < phrase[1] else None
+
+
+def _shared_plural_phrase(
+    text: str,
+    mention: PersonMention,
+    inside: Sequence[tuple[PersonMention, str]],
+    index: int,
+    end: int,
+    in_prose: bool,
+) -> tuple[int, int] | None:
+    """ "X and Y, Research Associates, Z Institute": two names joined by "and" before a plural role
+    share the apposition after the second (each holds the role in the singular)."""
+    if index + 1 >= len(inside) or _same_person_twice(inside, index):
+        return None
+    following = inside[index + 1][0]
+    if not re.fullmatch(r"\s+and\s+", text[mention.name_span.end : following.span.start]):
+        return None
+    limit = inside[index + 2][0].span.start if index + 2 < len(inside) else end
+    if not plural_role_after(text, following.name_span.end, limit):
+        return None
+    phrase = phrase_after(text, following, limit, in_prose)
+    return phrase if phrase[0] < phrase[1] else None
+
+
+def _same_person_twice(inside: Sequence[tuple[PersonMention, str]], index: int) -> bool:
+    """Whether the two names at ``index`` and after are one person named twice."""
+    return inside[index][1] == inside[index + 1][1]
+
+
+def _joined_before_plural(
+    text: str, inside: Sequence[tuple[PersonMention, str]], index: int, limit: int
+) -> bool:
+    """ "X and Y, Research Associates": the second name, joined by "and", before a plural role."""
+    previous = inside[index - 1][0]
+    mention = inside[index][0]
+    return bool(re.fullmatch(r"\s+and\s+", text[previous.name_span.end : mention.span.start])) and (
+        plural_role_after(text, mention.name_span.end, limit)
+    )
 
 
 def _line_or_cell_start(text: str, block_start: int, name_start: int) -> int:
@@ -871,6 +973,8 @@ _ROLE_BEFORE_NAME = re.compile(
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*),\s*$"
 )
 
+# "on behalf of", "in the absence of", "in place of": the role after it is not the next name's
+_FOR_ANOTHER = re.compile(r"\b(?:behalf|absence|place)\s+of\s+$", re.IGNORECASE)
 
 # "UNCTAD's Director of Technology, Dr. X": an organization's post before the name
 _ORGANIZATION_ROLE_BEFORE_NAME = re.compile(
@@ -884,7 +988,9 @@ def role_before_name(text: str, block_start: int, name_start: int) -> tuple[int,
     of X, Dr. Y", or an organization's post "X's Director of Technology, Dr. Y" (organization first)."""
     window_start = max(block_start, name_start - 160)
     match = _ROLE_BEFORE_NAME.search(text, window_start, name_start)
-    if match is not None and _role_prefix(match.group(1).split()):
+    # "On behalf of the Ambassador, Mr. X": the role is someone else's, X speaks for its holder
+    for_another = match is not None and _FOR_ANOTHER.search(text, window_start, match.start())
+    if match is not None and not for_another and _role_prefix(match.group(1).split()):
         return match.start(1), match.end(1)
     owned = _ORGANIZATION_ROLE_BEFORE_NAME.search(text, window_start, name_start)
     if owned is not None and _role_prefix(owned.group(2).split()) and _organization(owned.group(1)):

@@ -125,13 +125,14 @@ _SESSION_HEADING = re.compile(rf"\bSession\s+{_NUMBER}\b{_SEPARATOR}", re.IGNORE
 # "First Session: Visit to ...", "Second Panel – ..."
 # "Second Roundtable: ..."
 _ORDINAL_HEADING = re.compile(
-    rf"^{_MARKDOWN}{_ORDINAL}\s+(Session|Panel|Part|Roundtable|Round\s+Table|Workshop)\b{_SEPARATOR}",
+    rf"^{_MARKDOWN}{_ORDINAL}\s+(Session|Panel|Part|Roundtable|Round\s+Table|Workshop|Segment)\b{_SEPARATOR}",
     re.IGNORECASE,
 )
-# "Panel 2. Title", "Part II: Title", "Roundtable 1: Title", "Workshop 3 - Title": only at the start, and
-# followed by a separator, a capital or nothing (not the caption "Panel 4 speakers, from left: ...")
+# "Panel 2. Title", "Part II: Title", "Roundtable 1: Title", "Workshop 3 - Title", "Segment 1: Title",
+# "Visit 2: Title": only at the start, and followed by a separator, a capital or nothing (not the
+# caption "Panel 4 speakers, from left: ...")
 _PANEL_OR_PART_HEADING = re.compile(
-    rf"^{_MARKDOWN}(Panel|Part|Roundtable|Round\s+Table|Workshop|Meeting|Webinar)\s+{_NUMBER}"
+    rf"^{_MARKDOWN}(Panel|Part|Roundtable|Round\s+Table|Workshop|Segment|Visit|Meeting|Webinar)\s+{_NUMBER}"
     rf"(?:\s*[:.,–—―-]+\s*|\s+(?=(?-i:[A-Z\"'(]))|\s*$)",
     re.IGNORECASE,
 )
@@ -146,6 +147,9 @@ _MEETING_TITLE = re.compile(
 # "Opening Session with Ms. ...", "Closing Session"
 _OPENING_SESSION = re.compile(r"\b(Opening|Inaugural)\s+Session\b", re.IGNORECASE)
 _CLOSING_SESSION = re.compile(r"\bClosing\s+Session\b", re.IGNORECASE)
+# A session named by its time of day: "Morning session (10:30-12:30): Title", "Afternoon Session"
+# (numbered in order after any opening, in a report whose sessions carry no numbers)
+_DAYPART_SESSION = re.compile(r"^(?:Morning|Afternoon|Evening)\s+Session\b", re.IGNORECASE)
 # An unnumbered opening heading before numbered sessions: "Opening of the Forum at ...",
 # "Official Opening", "Opening Ceremony"
 _UNNUMBERED_OPENING = re.compile(
@@ -160,6 +164,8 @@ _STYLE_RANK = (
     "panel",
     "roundtable",
     "workshop",
+    "segment",
+    "numbered visit",
     "webinar",
     "meeting",
     "part",
@@ -253,6 +259,7 @@ def read_layout(document: Document, find_host: HostFinder | None = None) -> Layo
     event = find_event(text, blocks, fallback_title=document.report_id)
     year = event_year(event)
     headings = [_session_heading_of(text, block, find_host) for block in blocks]
+    headings = _introductions_opening(text, blocks, headings)
     style = next((s for s in _STYLE_RANK if any(h is not None and h.style == s for h in headings)), None)
     sessions: list[Session] = []
     units: list[Unit] = []
@@ -285,6 +292,35 @@ def read_layout(document: Document, find_host: HostFinder | None = None) -> Layo
     return Layout(text, event, tuple(sessions), tuple(units), tuple(join_passages(text, units)))
 
 
+# An "Introduction" heading whose first paragraph has someone open the meeting: the opening session
+_INTRODUCTION = re.compile(r"^(?:#{1,6}\s*)?Introduction\s*$", re.IGNORECASE)
+_OPENED_MEETING = re.compile(
+    r"\bopened\s+the\s+(?:meeting|consultation|dialogue|seminar|symposium|roundtable|workshop|forum|"
+    r"conference|session|event)\b"
+)
+
+
+def _introductions_opening(
+    text: str, blocks: Sequence[Block], headings: Sequence[SessionHeading | None]
+) -> list[SessionHeading | None]:
+    """Headings, with an "Introduction" heading as the unnumbered opening when one of the two paragraphs
+    under it has someone open the meeting ("Ambassador X opened the meeting and welcomed ..."); an
+    introduction that only presents the report or the trip is no session."""
+    result = list(headings)
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.HEADING or result[index] is not None:
+            continue
+        if not _INTRODUCTION.match(text[block.span.start : block.span.end].strip()):
+            continue
+        following = blocks[index + 1 : index + 3]
+        if any(b.kind is BlockKind.HEADING for b in following[:1]):
+            continue
+        prose = " ".join(text[b.span.start : b.span.end] for b in following if b.kind in PROSE_KINDS)
+        if _OPENED_MEETING.search(prose):
+            result[index] = SessionHeading("unnumbered opening", 0, "Introduction")
+    return result
+
+
 def event_year(event: Event) -> int | None:
     """The year day headings without one belong to: the event's, or one its title names ("... 2024")."""
     if event.start_date:
@@ -302,7 +338,7 @@ def _looks_like_heading(block_text: str) -> bool:
         return True
     # Other session styles only on a short line that is no sentence ("Panel 2: Trade and Climate")
     heading = parse_session_heading_text(stripped) if len(stripped) < 150 else None
-    if heading is None or heading.style not in _STYLE_RANK:
+    if heading is None or (heading.style not in _STYLE_RANK and heading.style != "daypart"):
         return False
     # a numbered and dated line over its title may end as a question ("Webinar 1 - 14 May 2024 What Next?")
     return heading.date is not None or not _SENTENCE_END.search(stripped)
@@ -456,6 +492,8 @@ def parse_session_heading_text(text: str) -> SessionHeading | None:
     closing = _CLOSING_SESSION.search(flat)
     if closing:
         return SessionHeading("closing", None, flat[closing.start() :].strip())
+    if _DAYPART_SESSION.match(flat) and len(flat) <= 150 and not _SENTENCE_END.search(flat):
+        return SessionHeading("daypart", None, flat)
     ordinal = _ORDINAL_HEADING.match(flat)
     if ordinal:
         return SessionHeading(
@@ -495,8 +533,10 @@ def _dated_heading(style: str, number: int, title: str) -> SessionHeading:
 
 
 def _style(word: str) -> str:
-    """The style a heading word names: "Panel" -> "panel", "Round Table" -> "roundtable"."""
-    return "".join(word.lower().split())
+    """The style a heading word names: "Panel" -> "panel", "Round Table" -> "roundtable", "Visit" ->
+    "numbered visit" (kept apart from the headings that only name the place visited)."""
+    style = "".join(word.lower().split())
+    return "numbered visit" if style == "visit" else style
 
 
 def heading_number(token: str) -> int | None:
@@ -601,8 +641,10 @@ def _session_number(
         return None
     if heading.style == "visit" and not after_event:
         return None  # a title line naming the host organization
+    if heading.style == "daypart" and style is not None and style not in _LOOSE_STYLES:
+        return None  # "Afternoon session" between numbered sessions names no session of its own
     number = heading.number
-    if heading.style in ("closing", "slot", "visit"):
+    if heading.style in ("closing", "slot", "visit", "daypart"):
         number = max((s.number for s in earlier), default=0) + 1
     if number is None or any(s.number == number for s in earlier):
         return None
