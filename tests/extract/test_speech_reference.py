@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from speech_support import interactions as _interactions
+from speech_support import speaker_at as _speaker_at
+
 from unkg.extract import extract
-from unkg.model import Document, Extraction, InteractionKind, SpeechAct
+from unkg.model import Document, InteractionKind, SpeechAct
 
 MakeDocument = Callable[..., Document]
 
@@ -27,18 +30,6 @@ PANEL = "\n\n".join(
         "Dr. Felix Oyelaran (Moderator), Ms. Rasa Kalnina and Professor HAN Jiwoo",
     ]
 )
-
-
-def _speaker_at(extraction: Extraction, start: str) -> tuple[str, SpeechAct]:
-    offset = extraction.document.text.index(start)
-    found = max(
-        (s for s in extraction.statements if s.span.start <= offset < s.span.end), key=lambda s: s.span.start
-    )
-    return found.speaker, found.act
-
-
-def _interactions(extraction: Extraction) -> set[tuple[str, str, InteractionKind]]:
-    return {(i.source, i.target, i.kind) for i in extraction.interactions}
 
 
 def test_a_role_named_alone_is_the_person_an_apposition_gave_it(make_document: MakeDocument) -> None:

@@ -5,23 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from speech_support import interactions as _interactions
+from speech_support import speaker_at_or_none as _speaker_at
+
 from unkg.extract import extract
-from unkg.model import Document, Extraction, InteractionKind, SpeechAct
+from unkg.model import Document, InteractionKind, SpeechAct
 
 MakeDocument = Callable[..., Document]
-
-
-def _speaker_at(extraction: Extraction, start: str) -> tuple[str, SpeechAct] | None:
-    offset = extraction.document.text.index(start)
-    containing = [s for s in extraction.statements if s.span.start <= offset < s.span.end]
-    if not containing:
-        return None
-    found = max(containing, key=lambda s: s.span.start)
-    return found.speaker, found.act
-
-
-def _interactions(extraction: Extraction) -> set[tuple[str, str, InteractionKind]]:
-    return {(i.source, i.target, i.kind) for i in extraction.interactions}
 
 
 BOLD = "\n\n".join(
