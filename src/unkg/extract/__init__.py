@@ -89,8 +89,7 @@ def extract(document: Document) -> Extraction:
     preferred = [u.span for u in layout.units if u.kind in _SHOWN_KINDS]
     resolution = resolve_people(mentions, preferred)
     keyed = retitle_family_names([KeyedMention(m, k) for m, k in resolution.mention_keys])
-    found_posts = find_posts(text, layout.units, resolution.mention_keys, _session_hosts(layout))
-    drafts = _appositions_only(text, found_posts)
+    drafts = find_posts(text, layout.units, resolution.mention_keys, _session_hosts(layout))
     holders = _role_holders(layout, drafts, keyed)
     keyed += _resolved_role_references(mentions, layout, holders)
     keyed += _post_title_references(layout, holders, keyed)
@@ -157,21 +156,6 @@ def _unit_at(layout: Layout, position: int) -> Unit | None:
         if unit.span.start <= position < unit.span.end:
             return unit
     return None
-
-
-def _appositions_only(text: str, drafts: Sequence[PostDraft]) -> list[PostDraft]:
-    """Drop a post read from "X, the Director said ...": the title there is the subject of a reporting
-    verb ("Responding to Mr. X, the Ambassador explained"), not an apposition giving X the post."""
-    return [draft for draft in drafts if not _subject_of_a_verb(text, draft.span)]
-
-
-def _subject_of_a_verb(text: str, span: Span) -> bool:
-    before = text[max(0, span.start - 6) : span.start].lower()
-    return before.endswith(", the ") and reporting_verb_follows(text, _stripped_end(text, span))
-
-
-def _stripped_end(text: str, span: Span) -> int:
-    return span.start + len(text[span.start : span.end].rstrip())
 
 
 def _role_holders(

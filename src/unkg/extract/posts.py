@@ -42,6 +42,7 @@ from unkg.extract.organizations import (
     find_organizations,
     national_organization,
 )
+from unkg.extract.speech import reporting_verb_follows
 from unkg.extract.structure import PROSE_KINDS, Unit
 from unkg.model import Organization, OrganizationType, Span
 from unkg.rdf.iris import slugify
@@ -829,7 +830,16 @@ def find_posts(
         posts.extend(found)
     named = [m.organization for m in find_organizations(text)]
     posts = [_organization_from_qualifier(post, named) for post in posts if not _is_study(post.role)]
-    return deduplicate_posts(_posts_at_hosts(posts, units, hosts or {}))
+    posts = deduplicate_posts(_posts_at_hosts(posts, units, hosts or {}))
+    return [post for post in posts if not _subject_of_a_reporting_verb(text, post.span)]
+
+
+def _subject_of_a_reporting_verb(text: str, span: Span) -> bool:
+    """Whether a post was read from "X, the Director said ...": there the title is the subject of the
+    reporting verb ("Responding to Mr. X, the Ambassador explained"), not an apposition giving X the post."""
+    before = text[max(0, span.start - 6) : span.start].lower()
+    end = span.start + len(text[span.start : span.end].rstrip())
+    return before.endswith(", the ") and reporting_verb_follows(text, end)
 
 
 def _shared_of_phrase(
